@@ -1,0 +1,52 @@
+"""Roles are Django groups; their names and permissions are defined here and installed by a data migration."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    INTAKE_OFFICER = "intake_officer", _("Intake officer")
+    EXAMINER = "examiner", _("Examiner")
+    SANCTIONING_OFFICIAL = "sanctioning_official", _("Sanctioning official")
+    LEADERSHIP = "leadership", _("Leadership")
+    BAWASLU_OFFICE = "bawaslu_office", _("Bawaslu office")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Model permissions (app_label.codename) each role's group receives. Business rules live in the
+# services and permission predicates; these let the admin site show administrators what they edit.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.INTAKE_OFFICER: ["violations.view_report", "violations.view_violationtype"],
+    Role.EXAMINER: ["violations.view_violationtype"],
+    Role.SANCTIONING_OFFICIAL: ["violations.view_violationtype"],
+    Role.LEADERSHIP: [],
+    Role.BAWASLU_OFFICE: [],
+    Role.ADMINISTRATOR: [
+        f"{app}.{action}_{model}"
+        for app, model in [
+            ("accounts", "agency"),
+            ("accounts", "unit"),
+            ("accounts", "civilservant"),
+            ("accounts", "bawasluoffice"),
+            ("accounts", "user"),
+            ("violations", "violationtype"),
+            ("violations", "election"),
+            ("sanctions", "sanctiontype"),
+        ]
+        for action in ("view", "add", "change")
+    ]
+    + ["violations.view_report", "core.view_auditevent"],
+}
+
+
+def sync_roles(**kwargs: object) -> None:
+    """Create each role's group and give it exactly its permissions (run after every migrate)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=str(role))
+        wanted = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)

@@ -1,0 +1,80 @@
+"""The only write path for cases. This issue registers cases; the legal lifecycle builds on it."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Agency
+from casework.models import Case, CaseNumberSequence, CaseReport
+from casework.permissions import can_register_case
+from core.audit import audit_record
+from core.errors import ConflictError, DomainError, PermissionDenied
+from violations import services as violation_services
+from violations.models import Report
+
+_REGISTRABLE = (
+    Report.Status.RECEIVED,
+    Report.Status.IN_REVIEW,
+    Report.Status.AWAITING_INFORMATION,
+)
+
+
+def _next_case_number(agency: Agency, year: int) -> str:
+    sequence, _created = CaseNumberSequence.objects.select_for_update().get_or_create(agency=agency, year=year)
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return f"{sequence.last_number:04d}/KASUS/{agency.code.upper()}/{year}"
+
+
+@transaction.atomic
+def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -> Case:
+    """Open one case over one or more reports (and their duplicates); every reporter sees `in_process`.
+
+    All reports must belong to the actor's agency and still be in triage.
+    """
+    if not can_register_case(actor):
+        raise PermissionDenied("not_intake_officer", _("Only intake officers register cases."))
+    if not reports:
+        raise DomainError("no_reports", _("Choose at least one report."), field="reports")
+    ids = {report.pk for report in reports}
+    locked = list(
+        Report.objects.select_for_update()
+        .filter(pk__in=ids | set(Report.objects.filter(merged_into__in=ids).values_list("pk", flat=True)))
+        .order_by("pk")
+    )
+    chosen = [report for report in locked if report.pk in ids]
+    if len(chosen) != len(ids) or any(report.agency_id != actor.agency_id for report in chosen):
+        raise DomainError("reports_not_found", _("Some of the chosen reports were not found."), field="reports")
+    already = [report.tracking_code for report in chosen if report.status not in _REGISTRABLE]
+    if already:
+        raise ConflictError(
+            "reports_not_in_triage",
+            _("These reports are no longer in triage: %(codes)s.") % {"codes": ", ".join(already)},
+        )
+    first = min(chosen, key=lambda report: report.received_at)
+    accused = next((report.accused for report in chosen if report.accused_id), None)
+    now = timezone.now()
+    case = Case.objects.create(
+        number=_next_case_number(first.agency, timezone.localdate(now).year),
+        agency=first.agency,
+        accused=accused,
+        accused_name=accused.name if accused else first.accused_name,
+        accused_nip=accused.nip if accused else next((r.accused_nip for r in chosen if r.accused_nip), ""),
+        summary=summary,
+        registered_at=now,
+        registered_by=actor,
+    )
+    CaseReport.objects.bulk_create([CaseReport(case=case, report=report, linked_at=now) for report in locked])
+    audit_record(
+        actor=actor,
+        action="case_registered",
+        target=case,
+        to_status=Case.Status.REGISTERED,
+        data={"reports": [report.tracking_code for report in locked]},
+    )
+    for report in locked:
+        violation_services.report_mark_in_process(report=report, actor=actor, case_number=case.number)
+    return case

@@ -1,0 +1,10 @@
+"""Developer machine: `make run`. SQLite and kombu's filesystem broker unless the environment says otherwise."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import BASE_DIR, env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="netra-local-development-key-not-for-production")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+(BASE_DIR / "var" / "broker" / "out").mkdir(parents=True, exist_ok=True)
+(BASE_DIR / "var" / "broker" / "processed").mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz/", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Citizens and Bawaslu offices: the published contract (shared/API.md).
+    path("api/v1/", include("violations.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Web: citizens, Bawaslu offices, intake officers.
+    path("report/", include("violations.urls_public")),
+    path("bawaslu/", include("violations.urls_bawaslu")),
+    path("triage/", include("violations.urls_triage")),
+    path("cases/", include("casework.urls")),
+    path("admin/", admin.site.urls),
+]

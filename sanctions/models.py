@@ -1,0 +1,49 @@
+"""What was decided. This issue holds the sanction catalogue (PP 94/2021 Pasal 8, PP 42/2004, UU ASN)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from violations.models import RegulatedModel, SanctionLevel
+
+
+class SanctionType(RegulatedModel):
+    """A sanction a decision may impose, with its legal basis; letters take their wording from here."""
+
+    class Track(models.TextChoices):
+        DISCIPLINE = "discipline", _("Discipline (PP 94/2021)")
+        ETHICS = "ethics", _("Ethics (PP 42/2004)")
+        STATUTORY = "statutory", _("ASN law")
+
+    code = models.CharField(_("code"), max_length=10)
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices)
+    level = models.CharField(_("level"), max_length=20, choices=SanctionLevel.choices, blank=True)
+    # Higher is heavier; used to pick the heaviest of several and to require a heavier repeat.
+    severity = models.PositiveSmallIntegerField(_("severity"))
+    name = models.CharField(_("name (Indonesian)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
+    is_permanent = models.BooleanField(_("permanent"), default=False)
+    allowance_cut_percent = models.PositiveSmallIntegerField(_("allowance cut (%)"), null=True, blank=True)
+    employee_types = models.JSONField(
+        _("applies to employee types"), default=list, help_text=_('e.g. ["pns", "pppk"]')
+    )
+    needs_verification = models.BooleanField(_("legal basis uncertain"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("sanction type")
+        verbose_name_plural = _("sanction types")
+        ordering = ("severity", "code")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="sanction_type_code_validity_unique"),
+            models.CheckConstraint(
+                condition=~(models.Q(is_permanent=True) & models.Q(duration_months__isnull=False)),
+                name="sanction_type_permanent_has_no_duration",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+    def localized_name(self, language: str) -> str:
+        return self.name_en if language.startswith("en") and self.name_en else self.name

@@ -1,0 +1,88 @@
+"""Reads of reports, each scoped by who asks; what a user may not see is simply not found."""
+
+import functools
+from typing import Any
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db.models import Q, QuerySet
+
+from accounts.models import BawasluOffice
+from core.audit import audit_record
+from violations.models import BawasluForwarding, Report, ViolationType
+from violations.permissions import can_see_reporter_identity, is_intake_officer
+
+
+
+@functools.cache
+def _dummy_pin_hash() -> str:
+    """A hash to compare against when the code is unknown, so a wrong code costs as much as a wrong PIN."""
+    return make_password("netra-unknown-code")
+
+
+def violation_types_in_force() -> QuerySet[ViolationType]:
+    return ViolationType.objects.in_force()  # type: ignore[return-value]
+
+
+def report_get_by_tracking_code(*, tracking_code: str, pin: str) -> Report | None:
+    """The reporter's own report, or None for a wrong code, a wrong PIN or no PIN alike."""
+    report = Report.objects.filter(tracking_code=tracking_code.strip().upper()).first()
+    if not pin:
+        return None
+    if report is None:
+        check_password(pin, _dummy_pin_hash())
+        return None
+    return report if check_password(pin, report.access_pin_hash) else None
+
+
+def report_list_for_user(*, user: Any) -> QuerySet[Report]:
+    """The triage queue: reports of the officer's agency, all channels."""
+    if not is_intake_officer(user):
+        return Report.objects.none()
+    return Report.objects.filter(agency_id=user.agency_id).select_related("violation_type", "forwarding__office")
+
+
+def report_get_for_user(*, user: Any, report_id: int) -> Report | None:
+    return report_list_for_user(user=user).filter(pk=report_id).first()
+
+
+def reporter_identity_for_user(*, user: Any, report: Report) -> Any:
+    """The confidential reporter record, shown only to intake officers; every read is audited."""
+    if not can_see_reporter_identity(user, report):
+        return None
+    reporter = report.reporter
+    audit_record(actor=user, action="reporter_identity_viewed", target=report)
+    return reporter
+
+
+def duplicate_candidates(*, report: Report, limit: int = 10) -> QuerySet[Report]:
+    """Reports that may concern the same matter: same NIP, same name and agency/unit text, or same link."""
+    links = list(report.links.values_list("normalized_url", flat=True))
+    match = Q(pk__in=[])
+    if report.accused_nip:
+        match |= Q(accused_nip=report.accused_nip)
+    if report.accused_id:
+        match |= Q(accused_id=report.accused_id)
+    if report.accused_name and report.accused_agency:
+        match |= Q(accused_name__iexact=report.accused_name, accused_agency__iexact=report.accused_agency)
+    if links:
+        match |= Q(links__normalized_url__in=links)
+    return (
+        Report.objects.filter(match, agency_id=report.agency_id)
+        .exclude(pk=report.pk)
+        .exclude(status=Report.Status.REJECTED)
+        .distinct()
+        .order_by("received_at")[:limit]
+    )
+
+
+def forwarding_list_for_office(*, office: BawasluOffice) -> QuerySet[BawasluForwarding]:
+    return BawasluForwarding.objects.filter(office=office).select_related("report")
+
+
+def forwarding_get_for_office(*, office: BawasluOffice, reference_number: str) -> BawasluForwarding | None:
+    return (
+        forwarding_list_for_office(office=office)
+        .select_related("report__outcome")
+        .filter(reference_number=reference_number)
+        .first()
+    )
