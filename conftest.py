@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 
 
@@ -32,4 +31,3 @@ def _private_storage(tmp_path: Path, settings: object) -> Iterator[Path]:
 @pytest.fixture
 def private_storage(_private_storage: Path) -> Path:
     return _private_storage
-

@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     LEADERSHIP = "leadership", _("Leadership")
     BAWASLU_OFFICE = "bawaslu_office", _("Bawaslu office")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Staff of Diskominfo's monitoring team, the Inspektorat or a direct superior who record internal findings.
+    INTERNAL_REPORTER = "internal_reporter", _("Internal finding reporter")
 
 
 # Model permissions (app_label.codename) each role's group receives. Business rules live in the
@@ -21,6 +23,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.SANCTIONING_OFFICIAL: ["violations.view_violationtype"],
     Role.LEADERSHIP: [],
     Role.BAWASLU_OFFICE: [],
+    Role.INTERNAL_REPORTER: ["violations.view_violationtype"],
     Role.ADMINISTRATOR: [
         f"{app}.{action}_{model}"
         for app, model in [

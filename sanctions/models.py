@@ -24,9 +24,7 @@ class SanctionType(RegulatedModel):
     duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
     is_permanent = models.BooleanField(_("permanent"), default=False)
     allowance_cut_percent = models.PositiveSmallIntegerField(_("allowance cut (%)"), null=True, blank=True)
-    employee_types = models.JSONField(
-        _("applies to employee types"), default=list, help_text=_('e.g. ["pns", "pppk"]')
-    )
+    employee_types = models.JSONField(_("applies to employee types"), default=list, help_text=_('e.g. ["pns", "pppk"]'))
     needs_verification = models.BooleanField(_("legal basis uncertain"), default=False)
     note = models.TextField(_("note"), blank=True)
 

@@ -12,7 +12,6 @@ from violations.models import BawasluForwarding, Report, ViolationType
 from violations.permissions import can_see_reporter_identity, is_intake_officer
 
 
-
 @functools.cache
 def _dummy_pin_hash() -> str:
     """A hash to compare against when the code is unknown, so a wrong code costs as much as a wrong PIN."""

@@ -417,7 +417,9 @@ def report_start_review(*, report: Report, actor: Any) -> Report:
     report = _locked(report)
     if report.status == Report.Status.IN_REVIEW:
         return report
-    return _transition(report, to=Report.Status.IN_REVIEW, actor=actor, action="report_review_started", note=NOTE_IN_REVIEW)
+    return _transition(
+        report, to=Report.Status.IN_REVIEW, actor=actor, action="report_review_started", note=NOTE_IN_REVIEW
+    )
 
 
 @transaction.atomic
@@ -467,7 +469,9 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
         raise DomainError("duplicate_of_itself", _("A report cannot duplicate itself."), field="original")
     if report.agency_id != original.agency_id:
         raise DomainError("duplicate_other_agency", _("Both reports must belong to the same agency."), field="original")
-    locked = {r.pk: r for r in Report.objects.select_for_update().filter(pk__in=[report.pk, original.pk]).order_by("pk")}
+    locked = {
+        r.pk: r for r in Report.objects.select_for_update().filter(pk__in=[report.pk, original.pk]).order_by("pk")
+    }
     report, original = locked[report.pk], locked[original.pk]
     root = original.merged_into if original.merged_into_id else original
     if root.pk == report.pk:
@@ -487,7 +491,9 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
     )
     if root.status == Report.Status.IN_PROCESS:
         # The original is already a case: the duplicate's reporter follows that case too.
-        _transition(report, to=Report.Status.IN_PROCESS, actor=actor, action="report_case_registered", note=NOTE_IN_PROCESS)
+        _transition(
+            report, to=Report.Status.IN_PROCESS, actor=actor, action="report_case_registered", note=NOTE_IN_PROCESS
+        )
     return report
 
 
@@ -528,4 +534,3 @@ def report_record_outcome(
         },
     )
     return outcome
-

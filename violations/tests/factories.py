@@ -53,7 +53,9 @@ class ForwardingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = BawasluForwarding
 
-    report = factory.SubFactory(ReportFactory, channel=Channel.BAWASLU, source=Report.Source.API, reporter={"organisation": "Bawaslu"})
+    report = factory.SubFactory(
+        ReportFactory, channel=Channel.BAWASLU, source=Report.Source.API, reporter={"organisation": "Bawaslu"}
+    )
     office = factory.SubFactory(BawasluOfficeFactory)
     reference_number = factory.Sequence(lambda n: f"{n:03d}/Reg/TM/PB/Kab/07.04/X/2024")
     origin = BawasluForwarding.Origin.FINDING

@@ -32,7 +32,9 @@ def test_report_submit_stores_report_reporter_evidence_and_audit(private_storage
     AgencyFactory()
     evidence = validate_evidence_files([(io.BytesIO(png_bytes()), "layar.png")])
 
-    submitted = report_submit(data=_input(), reporter=ReporterInput(name="Siti Aminah", phone="0812"), evidence=evidence)
+    submitted = report_submit(
+        data=_input(), reporter=ReporterInput(name="Siti Aminah", phone="0812"), evidence=evidence
+    )
 
     report = Report.objects.get()
     assert report.tracking_code == submitted.report.tracking_code
