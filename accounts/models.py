@@ -102,8 +102,7 @@ class User(AbstractUser):
     nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        pass
 
     def has_role(self, role: Role) -> bool:
         if not self.is_active:

@@ -26,7 +26,9 @@ def parse_nip(value: str) -> NipParts:
     try:
         birth_date = datetime.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:
-        raise ValidationError(_("The first 8 digits of a NIP must be a real birth date (YYYYMMDD)."), code="nip_birth")
+        raise ValidationError(
+            _("The first 8 digits of a NIP must be a real birth date (YYYYMMDD)."), code="nip_birth"
+        ) from None
     appointment_year, appointment_month = int(value[8:12]), int(value[12:14])
     if not 1 <= appointment_month <= 12:
         raise ValidationError(_("Digits 9–14 of a NIP must be a real appointment month (YYYYMM)."), code="nip_tmt")

@@ -48,7 +48,7 @@ def sync_roles(**kwargs: object) -> None:
 
     for role, codes in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=str(role))
-        wanted = []
+        wanted: list[Permission] = []
         for code in codes:
             app_label, codename = code.split(".")
             wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))

@@ -58,6 +58,9 @@ class CaseReport(models.Model):
         verbose_name = _("report of a case")
         verbose_name_plural = _("reports of a case")
 
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.report_id}"
+
 
 class CaseNumberSequence(models.Model):
     """Per-agency, per-year counter for case numbers: locked row, so no gaps and no duplicates."""
@@ -68,3 +71,6 @@ class CaseNumberSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="case_sequence_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last_number}"

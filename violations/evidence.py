@@ -116,9 +116,9 @@ def _check_image(upload: IO[bytes]) -> None:
             with Image.open(upload) as image:
                 image.verify()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ValidationError(_("The image has too many pixels."), code="image_too_large")
+            raise ValidationError(_("The image has too many pixels."), code="image_too_large") from None
         except Exception:
-            raise ValidationError(_("The image file is damaged or not a real image."), code="image_invalid")
+            raise ValidationError(_("The image file is damaged or not a real image."), code="image_invalid") from None
         finally:
             Image.MAX_IMAGE_PIXELS = previous
             upload.seek(0)

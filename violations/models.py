@@ -300,6 +300,9 @@ class ReportAddition(models.Model):
         verbose_name_plural = _("additions")
         ordering = ("id",)
 
+    def __str__(self) -> str:
+        return f"{self.report_id}@{self.added_at:%Y-%m-%d}"
+
 
 def _evidence_path(instance: "Evidence", filename: str) -> str:
     # Storage names never derive from the uploaded name (no traversal, no overwrite).
@@ -350,6 +353,9 @@ class TimelineEntry(models.Model):
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
         ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.at:%Y-%m-%d %H:%M}"
 
 
 class BawasluForwarding(TimeStampedModel):

@@ -82,7 +82,8 @@ VIOLATION_TYPES = [
         "Ikut dalam kegiatan kampanye/sosialisasi/pengenalan bakal calon",
         "Takes part in a prospective candidate's campaign, socialisation or introduction events",
         "Lampiran II A",
-        "Tidak ada di Lampiran II B sebagaimana direproduksi; bandingkan PP 94/2021 Pasal 5 huruf n angka 1 (verifikasi).",
+        "Tidak ada di Lampiran II B sebagaimana direproduksi; "
+        "bandingkan PP 94/2021 Pasal 5 huruf n angka 1 (verifikasi).",
     ),
     (
         "N07",
