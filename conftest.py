@@ -5,14 +5,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+
+
+def _clear_own_cache_keys() -> None:
+    """Remove this run's keys only: other test processes may share the Redis database."""
+    prefix = django_settings.CACHES["default"].get("KEY_PREFIX", "")
+    client = getattr(cache, "_cache", None)
+    if prefix and client is not None and hasattr(client, "get_client"):
+        redis = client.get_client(write=True)
+        keys = list(redis.scan_iter(match=f"{prefix}:*", count=1000))
+        if keys:
+            redis.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
 def _clean_cache() -> Iterator[None]:
-    cache.clear()
+    _clear_own_cache_keys()
     yield
-    cache.clear()
+    _clear_own_cache_keys()
 
 
 @pytest.fixture(autouse=True)

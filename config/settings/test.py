@@ -1,5 +1,7 @@
 """Test settings: real PostgreSQL and Redis (as production), only what makes tests fast differs."""
 
+import os
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import BASE_DIR, env
 
@@ -7,7 +9,11 @@ SECRET_KEY = "netra-test-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/netra")}
+# One test database and one cache key space per test process, so parallel runs never share state.
+_RUN = f"{os.getpid()}"
+DATABASES["default"]["TEST"] = {"NAME": f"test_netra_{_RUN}"}
 CACHES = {"default": env.cache("CACHE_URL", default="rediscache://127.0.0.1:6379/1")}
+CACHES["default"]["KEY_PREFIX"] = f"t{_RUN}"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/2")
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600, "unacked_restore_throttle": 1}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

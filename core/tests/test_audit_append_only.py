@@ -1,0 +1,44 @@
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from accounts.tests.factories import AgencyFactory
+from core.audit import audit_record, audit_verify
+from core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_postgresql_refuses_update_of_an_audit_event():
+    event = audit_record(actor=None, action="test", target=AgencyFactory())
+
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).update(reason="rewritten")
+
+    assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
+def test_postgresql_refuses_delete_of_an_audit_event():
+    event = audit_record(actor=None, action="test", target=AgencyFactory())
+
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_audit_verify_reports_the_first_tampered_event():
+    agency = AgencyFactory()
+    first = audit_record(actor=None, action="one", target=agency)
+    second = audit_record(actor=None, action="two", target=agency)
+    audit_record(actor=None, action="three", target=agency)
+    assert audit_verify() is None
+    # Tamper as a database owner would: bypass the trigger for this session only.
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = replica")
+        cursor.execute("UPDATE core_auditevent SET reason = 'forged' WHERE id = %s", [second.pk])
+        cursor.execute("SET session_replication_role = DEFAULT")
+
+    broken = audit_verify()
+
+    assert broken is not None and broken.pk == second.pk
+    assert first.previous_hash == ""
