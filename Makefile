@@ -64,7 +64,8 @@ install: system-run $(VENV)/.installed-run
 install-dev: system-test $(VENV)/.installed-dev
 
 messages:
-	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
+	@if find . -path ./.venv -prune -o -name django.po -print | grep -q .; then \
+	  $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0; fi
 
 # --- make run ---------------------------------------------------------------------------------------
 run: install messages
@@ -75,7 +76,7 @@ run: install messages
 	@echo ""
 	@echo "Netra is starting at http://$(HOST):$(PORT)/   (API docs: http://$(HOST):$(PORT)/api/docs/)"
 	@echo "Stop with Ctrl-C."
-	HOST=$(HOST) PORT=$(PORT) exec $(BIN)/honcho start -f Procfile.dev
+	NETRA_HOST=$(HOST) NETRA_PORT=$(PORT) exec $(BIN)/honcho start -f Procfile.dev
 
 # --- make test -------------------------------------------------------------------------------------
 services:
