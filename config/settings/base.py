@@ -83,6 +83,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "core.hashers.PinHasher",
+]
+NETRA_PIN_HASH_ITERATIONS = env.int("NETRA_PIN_HASH_ITERATIONS", default=100_000)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -162,6 +170,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The published enums (shared/API.md) get stable names no other app's `status` field can collide with.
+    "ENUM_NAME_OVERRIDES": {
+        "PublicReportStatusEnum": "violations.models.PUBLIC_STATUSES",
+        "ForwardingOriginEnum": "violations.models.BawasluForwarding.Origin",
+        "ViolationCategoryEnum": "violations.models.ViolationType.Category",
+    },
 }
 
 # --- Celery ------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="rediscache://127.0.0.1:6379
 CACHES["default"]["KEY_PREFIX"] = f"t{_RUN}"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/2")
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600, "unacked_restore_throttle": 1}
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", "core.hashers.PinHasher"]
+NETRA_PIN_HASH_ITERATIONS = 1_000
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 STORAGES = {
