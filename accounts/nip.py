@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-_NIP_PATTERN = re.compile(r"^\d{18}$")
+# ASCII digits only (\d would accept other scripts' digits) and no trailing newline (fullmatch, not $).
+_NIP_PATTERN = re.compile(r"[0-9]{18}")
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class NipParts:
 
 def parse_nip(value: str) -> NipParts:
     """Split a NIP into its parts, raising ValidationError with a precise message when it is not valid."""
-    if not _NIP_PATTERN.match(value or ""):
+    if not _NIP_PATTERN.fullmatch(value or ""):
         raise ValidationError(_("A NIP has exactly 18 digits."), code="nip_format")
     try:
         birth_date = datetime.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))

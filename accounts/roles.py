@@ -38,7 +38,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ]
         for action in ("view", "add", "change")
     ]
-    + ["violations.view_report", "core.view_auditevent"],
+    + ["violations.view_report", "casework.view_case", "core.view_auditevent"],
 }
 
 

@@ -40,12 +40,8 @@ def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -
     if not reports:
         raise DomainError("no_reports", _("Choose at least one report."), field="reports")
     ids = {report.pk for report in reports}
-    locked = list(
-        Report.objects.select_for_update()
-        .filter(pk__in=ids | set(Report.objects.filter(merged_into__in=ids).values_list("pk", flat=True)))
-        .order_by("pk")
-    )
-    chosen = [report for report in locked if report.pk in ids]
+    # Lock the chosen reports first, then read their duplicates: a duplicate linked meanwhile is not missed.
+    chosen = list(Report.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
     if len(chosen) != len(ids) or any(report.agency_id != actor.agency_id for report in chosen):
         raise DomainError("reports_not_found", _("Some of the chosen reports were not found."), field="reports")
     already = [report.tracking_code for report in chosen if report.status not in _REGISTRABLE]
@@ -54,6 +50,13 @@ def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -
             "reports_not_in_triage",
             _("These reports are no longer in triage: %(codes)s.") % {"codes": ", ".join(already)},
         )
+    duplicates = list(
+        Report.objects.select_for_update()
+        .filter(merged_into__in=ids, status=Report.Status.MERGED)
+        .exclude(pk__in=ids)
+        .order_by("pk")
+    )
+    locked = chosen + duplicates
     first = min(chosen, key=lambda report: report.received_at)
     accused = next((report.accused for report in chosen if report.accused_id), None)
     now = timezone.now()

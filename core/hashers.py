@@ -13,6 +13,6 @@ PIN_HASHER = "pbkdf2_sha256_pin"
 class PinHasher(PBKDF2PasswordHasher):
     algorithm = PIN_HASHER
 
-    @property  # type: ignore[override]
-    def iterations(self) -> int:
+    @property
+    def iterations(self) -> int:  # type: ignore[override]
         return int(getattr(settings, "NETRA_PIN_HASH_ITERATIONS", 100_000))

@@ -5,8 +5,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from accounts.models import Agency, BawasluOffice, CivilServant
 from core.models import TimeStampedModel
@@ -216,6 +216,7 @@ class Report(TimeStampedModel):
         ordering = ("-received_at", "-id")
         indexes = [
             models.Index(fields=["agency", "status", "-received_at"], name="report_queue_idx"),
+            models.Index(fields=["agency", "-received_at", "-id"], name="report_agency_newest_idx"),
             models.Index(fields=["accused_name"], name="report_accused_name_idx"),
         ]
         constraints = [
@@ -347,7 +348,10 @@ class TimelineEntry(models.Model):
     status = models.CharField(_("status"), max_length=30)
     at = models.DateTimeField(_("at"))
     # Public-safe text only: never a name, never internal reasoning beyond what the reporter may know.
+    # `note` is an untranslated msgid (services.NOTE_*); `note_params` fill its placeholders when it is shown,
+    # so the reporter reads it in their own language.
     note = models.TextField(_("note"), blank=True)
+    note_params = models.JSONField(_("note parameters"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("timeline entry")
@@ -356,6 +360,23 @@ class TimelineEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def public_status(self) -> str:
+        return PUBLIC_STATUS.get(self.status, self.status)
+
+    @property
+    def translated_note(self) -> str:
+        """The note in the active language, its placeholders filled (an unknown msgid is shown as stored)."""
+        if not self.note:
+            return ""
+        params = self.note_params or {}
+        for template in (gettext(self.note), self.note):
+            try:
+                return template % params if params else template
+            except (KeyError, ValueError, TypeError):
+                continue
+        return self.note
 
 
 class BawasluForwarding(TimeStampedModel):

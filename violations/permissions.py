@@ -21,3 +21,12 @@ def can_triage(user: Any, report: Report) -> bool:
 def can_see_reporter_identity(user: Any, report: Report) -> bool:
     """Only intake officers of the report's agency ever see who reported (DOMAIN.md, Confidentiality)."""
     return can_triage(user, report)
+
+
+def can_record_internal_finding(user: Any) -> bool:
+    """Staff of Diskominfo, the Inspektorat or a superior (internal reporters) and intake officers, of an agency."""
+    return bool(
+        user.is_authenticated
+        and user.agency_id
+        and (user.has_role(Role.INTERNAL_REPORTER) or user.has_role(Role.INTAKE_OFFICER))
+    )

@@ -1,21 +1,24 @@
 """Reads of reports, each scoped by who asks; what a user may not see is simply not found."""
 
 import functools
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
 
-from accounts.models import BawasluOffice
+from accounts.models import BawasluOffice, CivilServant
 from core.audit import audit_record
-from violations.models import BawasluForwarding, Report, ViolationType
-from violations.permissions import can_see_reporter_identity, is_intake_officer
+from core.hashers import PIN_HASHER
+from core.models import AuditEvent
+from violations.models import BawasluForwarding, Evidence, Report, ReportLink, ViolationType
+from violations.permissions import can_see_reporter_identity, can_triage, is_intake_officer
 
 
 @functools.cache
 def _dummy_pin_hash() -> str:
     """A hash to compare against when the code is unknown, so a wrong code costs as much as a wrong PIN."""
-    return make_password("netra-unknown-code")
+    return make_password("netra-unknown-code", hasher=PIN_HASHER)
 
 
 def violation_types_in_force() -> QuerySet[ViolationType]:
@@ -31,6 +34,14 @@ def report_get_by_tracking_code(*, tracking_code: str, pin: str) -> Report | Non
         check_password(pin, _dummy_pin_hash())
         return None
     return report if check_password(pin, report.access_pin_hash) else None
+
+
+def report_get_for_verified_reporter(*, tracking_code: str) -> Report | None:
+    """The report whose code and PIN the reporter proved earlier in the same web session (kept for minutes only).
+
+    Never call this with a code the caller has not verified through report_get_by_tracking_code.
+    """
+    return Report.objects.prefetch_related("timeline").filter(tracking_code=tracking_code).first()
 
 
 def report_list_for_user(*, user: Any) -> QuerySet[Report]:
@@ -72,6 +83,74 @@ def duplicate_candidates(*, report: Report, limit: int = 10) -> QuerySet[Report]
         .distinct()
         .order_by("received_at")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """A suggested duplicate and why it matched: "nip", "register", "name_unit" and/or "link"."""
+
+    report: Report
+    reasons: tuple[str, ...]
+
+
+def duplicate_matches(*, report: Report, limit: int = 10) -> list[DuplicateMatch]:
+    """duplicate_candidates with the reasons each one matched, for the officer to judge."""
+    candidates = list(duplicate_candidates(report=report, limit=limit).select_related("violation_type"))
+    links = set(report.links.values_list("normalized_url", flat=True))
+    sharing_a_link = (
+        set(
+            ReportLink.objects.filter(report__in=candidates, normalized_url__in=links).values_list(
+                "report_id", flat=True
+            )
+        )
+        if links and candidates
+        else set()
+    )
+    matches = []
+    for candidate in candidates:
+        reasons = []
+        if report.accused_nip and candidate.accused_nip == report.accused_nip:
+            reasons.append("nip")
+        elif report.accused_id and candidate.accused_id == report.accused_id:
+            reasons.append("register")
+        if (
+            report.accused_name
+            and report.accused_agency
+            and candidate.accused_name.casefold() == report.accused_name.casefold()
+            and candidate.accused_agency.casefold() == report.accused_agency.casefold()
+        ):
+            reasons.append("name_unit")
+        if candidate.pk in sharing_a_link:
+            reasons.append("link")
+        matches.append(DuplicateMatch(report=candidate, reasons=tuple(reasons)))
+    return matches
+
+
+def report_audit_events(*, report: Report) -> QuerySet[AuditEvent]:
+    """The audit trail of one report, oldest first (for intake officers, who may see it whole)."""
+    return AuditEvent.objects.filter(target_type=report._meta.label_lower, target_id=report.pk).select_related("actor")
+
+
+def evidence_open_for_user(*, user: Any, report: Report, evidence_id: int) -> Evidence | None:
+    """An evidence file of a report the user may triage, or None; every download is written to the audit trail."""
+    if not can_triage(user, report):
+        return None
+    evidence = Evidence.objects.filter(report=report, pk=evidence_id).first()
+    if evidence is not None:
+        audit_record(
+            actor=user,
+            action="evidence_downloaded",
+            target=report,
+            data={"evidence": evidence.pk, "sha256": evidence.sha256},
+        )
+    return evidence
+
+
+def civil_servant_for_nip(*, agency_id: int, nip: str) -> CivilServant | None:
+    """The agency's register entry for a NIP, to fill in an accused's details."""
+    if not nip:
+        return None
+    return CivilServant.objects.select_related("unit").filter(nip=nip, unit__agency_id=agency_id).first()
 
 
 def forwarding_list_for_office(*, office: BawasluOffice) -> QuerySet[BawasluForwarding]:

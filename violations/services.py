@@ -7,22 +7,30 @@ timeline entry in the same transaction, and schedules notifications on commit.
 import datetime
 import hashlib
 import json
+import logging
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.files import File
 from django.core.files.storage import default_storage
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import Agency, BawasluOffice, CivilServant
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError, TransitionNotAllowed
+from core.hashers import PIN_HASHER
+from core.transactions import on_commit
 from violations.evidence import ValidatedEvidence
 from violations.models import (
     BawasluForwarding,
@@ -38,10 +46,13 @@ from violations.models import (
     ViolationType,
 )
 
+logger = logging.getLogger(__name__)
+
 # Crockford's base32 without I, L, O, U: easy to read aloud and to type on a phone.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
-# Public timeline notes are stored untranslated (msgids) and translated when shown.
+# Public timeline notes are stored untranslated (msgids, placeholders in TimelineEntry.note_params) and
+# translated when shown (TimelineEntry.translated_note).
 NOTE_RECEIVED = gettext_noop("Report received.")
 NOTE_IN_REVIEW = gettext_noop("An officer is reviewing the report.")
 NOTE_INFORMATION_REQUESTED = gettext_noop("The officer asks for more information: %(message)s")
@@ -85,6 +96,14 @@ class ReportInput:
 
 
 @dataclass(frozen=True)
+class CapturedEvidence(ValidatedEvidence):
+    """Evidence with where and when it was captured, e.g. a screenshot of a post that may disappear."""
+
+    source_url: str = ""
+    captured_at: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
 class SubmittedReport:
     report: Report
     access_pin: str  # shown once to the reporter, stored only as a hash
@@ -125,11 +144,13 @@ def _store_evidence(
             kind=item.kind,
             size=item.size,
             sha256=item.sha256,
+            source_url=item.source_url if isinstance(item, CapturedEvidence) else "",
+            captured_at=item.captured_at if isinstance(item, CapturedEvidence) else None,
             uploaded_at=now,
         )
         item.file.seek(0)
-        evidence.file.save(item.original_name, item.file, save=False)
-        stored.append(evidence.file.name)
+        evidence.file.save(item.original_name, File(item.file), save=False)
+        stored.append(str(evidence.file.name))
         evidence.save(force_insert=True)
         rows.append(evidence)
     return rows
@@ -163,8 +184,13 @@ def _match_civil_servant(nip: str) -> CivilServant | None:
     return CivilServant.objects.filter(nip=nip).first()
 
 
-def _timeline(report: Report, status: str, note: str, at: datetime.datetime | None = None) -> None:
-    TimelineEntry.objects.create(report=report, status=status, at=at or timezone.now(), note=note)
+def _timeline(
+    report: Report, status: str, note: str, at: datetime.datetime | None = None, params: dict[str, str] | None = None
+) -> None:
+    """Append a public timeline entry: `note` is a msgid, `params` fill its placeholders when it is shown."""
+    TimelineEntry.objects.create(
+        report=report, status=status, at=at or timezone.now(), note=note, note_params=params or {}
+    )
 
 
 def default_agency() -> Agency:
@@ -188,15 +214,17 @@ def _create_report(
     actor: Any,
     stored: list[str],
     submitted_by: Any = None,
+    received_at: datetime.datetime | None = None,
+    access_pin: str | None = None,
 ) -> SubmittedReport:
-    pin = _new_pin()
-    now = timezone.now()
+    pin = access_pin or _new_pin()
+    now = received_at or timezone.now()
     report = Report(
         agency=agency,
         channel=channel,
         source=source,
         received_at=now,
-        access_pin_hash=make_password(pin),
+        access_pin_hash=make_password(pin, hasher=PIN_HASHER),
         submitted_by=submitted_by,
         accused=_match_civil_servant(data.accused_nip),
         **{key: value for key, value in asdict(data).items() if key not in ("links", "violation_type", "election")},
@@ -236,11 +264,16 @@ def report_submit(
     source: str = Report.Source.WEB,
     agency: Agency | None = None,
     submitted_by: Any = None,
+    received_at: datetime.datetime | None = None,
+    access_pin: str | None = None,
 ) -> SubmittedReport:
     """File a report (citizen, or an internal finding entered by staff). Returns the report and its PIN.
 
-    Evidence must already be validated; on any failure no row and no file remains.
+    Evidence must already be validated; on any failure no row and no file remains. `received_at` (default now)
+    is for reports received earlier on paper or by letter; `access_pin` (default random) is for demo data only.
     """
+    if access_pin is not None and not (len(access_pin) == 8 and access_pin.isdigit()):
+        raise ValueError("access_pin must be 8 digits")
     if not reporter.anonymous and not reporter.name and not reporter.organisation:
         raise DomainError("reporter_name_required", _("Give your name or report anonymously."), field="reporter_name")
     with _RemoveFilesOnFailure() as stored, transaction.atomic():
@@ -254,6 +287,8 @@ def report_submit(
             actor=submitted_by or "citizen",
             stored=stored,
             submitted_by=submitted_by,
+            received_at=received_at,
+            access_pin=access_pin,
         )
 
 
@@ -275,7 +310,7 @@ def report_add_information(
         addition = ReportAddition.objects.create(report=report, description=description, added_at=timezone.now())
         _add_links(report, links)
         _store_evidence(report=report, items=evidence, stored=stored, addition=addition)
-        _timeline(report, report.status, NOTE_INFORMATION_ADDED)
+        _timeline(report, report.public_status, NOTE_INFORMATION_ADDED)
         audit_record(
             actor=actor,
             action="report_information_added",
@@ -316,6 +351,7 @@ def forwarding_submit(
     fingerprint: str,
     source: str = Report.Source.API,
     submitted_by: Any = None,
+    received_at: datetime.datetime | None = None,
 ) -> ForwardingResult:
     """Record a Bawaslu forwarding, idempotent on (office, reference number).
 
@@ -337,6 +373,7 @@ def forwarding_submit(
                 actor=submitted_by or f"bawaslu:{office.pk}",
                 stored=stored,
                 submitted_by=submitted_by,
+                received_at=received_at,
             )
             forwarding = BawasluForwarding.objects.create(
                 report=submitted.report,
@@ -385,6 +422,7 @@ def _transition(
     action: str,
     reason: str = "",
     note: str = "",
+    note_params: dict[str, str] | None = None,
     data: dict[str, Any] | None = None,
 ) -> Report:
     """Move a locked report to `to`, writing the audit event and the public timeline entry."""
@@ -403,7 +441,7 @@ def _transition(
     )
     public_before, public_after = Report(status=previous).public_status, report.public_status
     if note or public_before != public_after:
-        _timeline(report, public_after, note)
+        _timeline(report, public_after, note, params=note_params)
     return report
 
 
@@ -437,7 +475,8 @@ def report_reject(*, report: Report, actor: Any, reason: str) -> Report:
         actor=actor,
         action="report_rejected",
         reason=report.rejection_reason,
-        note=NOTE_REJECTED % {"reason": report.rejection_reason},
+        note=NOTE_REJECTED,
+        note_params={"reason": report.rejection_reason},
     )
 
 
@@ -447,19 +486,62 @@ def report_request_information(*, report: Report, actor: Any, message: str) -> R
     if not message.strip():
         raise DomainError("message_required", _("Write what the reporter should add."), field="message")
     report = _locked(report)
-    report.information_request = message.strip()
+    message = message.strip()
     if report.status == Report.Status.AWAITING_INFORMATION:
+        if report.information_request == message:
+            return report  # the same request again: nothing new to tell the reporter
+        # A new question while the reporter has not answered yet: same status, new message.
+        report.information_request = message
         report.save(update_fields=["information_request", "updated_at"])
-        _timeline(report, report.public_status, NOTE_INFORMATION_REQUESTED % {"message": report.information_request})
-        return report
-    return _transition(
-        report,
-        to=Report.Status.AWAITING_INFORMATION,
-        actor=actor,
-        action="report_information_requested",
-        reason=report.information_request,
-        note=NOTE_INFORMATION_REQUESTED % {"message": report.information_request},
-    )
+        audit_record(
+            actor=actor,
+            action="report_information_requested",
+            target=report,
+            from_status=report.status,
+            to_status=report.status,
+            reason=message,
+        )
+        _timeline(report, report.public_status, NOTE_INFORMATION_REQUESTED, params={"message": message})
+    else:
+        report.information_request = message
+        _transition(
+            report,
+            to=Report.Status.AWAITING_INFORMATION,
+            actor=actor,
+            action="report_information_requested",
+            reason=message,
+            note=NOTE_INFORMATION_REQUESTED,
+            note_params={"message": message},
+        )
+    on_commit(partial(_email_information_request, report.pk))
+    return report
+
+
+def _email_information_request(report_id: int) -> None:
+    """Tell a reporter who gave an e-mail address that the officer asks for more (after commit, best effort).
+
+    The e-mail carries the officer's question and where to answer it; never the PIN, never anyone's identity.
+    """
+    report = Report.objects.select_related("reporter").filter(pk=report_id).first()
+    reporter = getattr(report, "reporter", None) if report is not None else None
+    if report is None or reporter is None or reporter.anonymous or not reporter.email:
+        return
+    status_url = settings.NETRA_SITE_URL.rstrip("/") + reverse("public:report-status")
+    values = {"code": report.tracking_code, "message": report.information_request, "url": status_url}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Netra: more information is needed for report %(code)s") % values
+        body = (
+            _(
+                "An officer reviewing your report %(code)s asks for more information:\n\n%(message)s\n\n"
+                "To answer, open %(url)s, enter your tracking code and PIN, and add the information or evidence.\n"
+                "Netra never sends your PIN by e-mail. Do not reply to this message."
+            )
+            % values
+        )
+    try:
+        send_mail(subject, body, None, [reporter.email])
+    except Exception:  # the request is stored and shown on the status page; the e-mail is only a courtesy
+        logger.exception("Information request e-mail for report %s could not be sent", report_id)
 
 
 @transaction.atomic
@@ -473,9 +555,11 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
         r.pk: r for r in Report.objects.select_for_update().filter(pk__in=[report.pk, original.pk]).order_by("pk")
     }
     report, original = locked[report.pk], locked[original.pk]
-    root = original.merged_into if original.merged_into_id else original
-    if root.pk == report.pk:
+    root, chain = _merge_root(original)
+    if report.pk in chain:
         raise DomainError("duplicate_cycle", _("That report is already a duplicate of this one."), field="original")
+    if root.pk != original.pk:
+        root = _locked(root)
     if report.status == Report.Status.MERGED and report.merged_into_id == root.pk:
         return report
     if root.status in (Report.Status.REJECTED, Report.Status.CLOSED):
@@ -489,12 +573,45 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
         note=NOTE_MERGED,
         data={"merged_into": root.tracking_code},
     )
+    # Duplicates always point at a root (never at another duplicate): this report's own duplicates move along.
+    followers = [report, *_repoint_duplicates(previous_root=report, root=root, actor=actor)]
     if root.status == Report.Status.IN_PROCESS:
-        # The original is already a case: the duplicate's reporter follows that case too.
-        _transition(
-            report, to=Report.Status.IN_PROCESS, actor=actor, action="report_case_registered", note=NOTE_IN_PROCESS
-        )
+        # The original is already a case: the duplicates' reporters follow that case too.
+        for follower in followers:
+            _transition(
+                follower,
+                to=Report.Status.IN_PROCESS,
+                actor=actor,
+                action="report_case_registered",
+                note=NOTE_IN_PROCESS,
+                data={"merged_into": root.tracking_code},
+            )
     return report
+
+
+def _merge_root(report: Report) -> tuple[Report, set[int]]:
+    """The report a chain of duplicates ends at, and the ids passed on the way (to refuse cycles)."""
+    chain = {report.pk}
+    while report.merged_into_id is not None and report.merged_into_id not in chain:
+        report = Report.objects.get(pk=report.merged_into_id)
+        chain.add(report.pk)
+    return report, chain
+
+
+def _repoint_duplicates(*, previous_root: Report, root: Report, actor: Any) -> list[Report]:
+    moved = list(Report.objects.select_for_update().filter(merged_into=previous_root).order_by("pk"))
+    for duplicate in moved:
+        duplicate.merged_into = root
+        duplicate.save(update_fields=["merged_into", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="report_merged",
+            target=duplicate,
+            from_status=duplicate.status,
+            to_status=duplicate.status,
+            data={"merged_into": root.tracking_code, "via": previous_root.tracking_code},
+        )
+    return moved
 
 
 def report_mark_in_process(*, report: Report, actor: Any, case_number: str) -> Report:
@@ -534,3 +651,60 @@ def report_record_outcome(
         },
     )
     return outcome
+
+
+# --- Bawaslu office accounts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeAccount:
+    office: BawasluOffice
+    user: Any
+    token: str  # the API key for `Authorization: Token <key>`
+
+
+@transaction.atomic
+def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: str = "") -> OfficeAccount:
+    """Create a Bawaslu office, its account (role Bawaslu office, no password: set one for the web login) and its
+    API token. Refuses an existing office or username; nothing is created then."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from rest_framework.authtoken.models import Token
+
+    from accounts.roles import Role
+
+    if BawasluOffice.objects.filter(name__iexact=name).exists():
+        raise ConflictError("office_exists", _("A Bawaslu office named “%(name)s” already exists.") % {"name": name})
+    user_model = get_user_model()
+    if user_model.objects.filter(username__iexact=username).exists():
+        raise ConflictError("username_taken", _("The username “%(username)s” is taken.") % {"username": username})
+    office = BawasluOffice(name=name, agency=agency, email=email)
+    office.full_clean()
+    office.save(force_insert=True)
+    user = user_model(username=username, email=email, first_name=name[:150], bawaslu_office=office)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save(force_insert=True)
+    user.groups.add(Group.objects.get_or_create(name=str(Role.BAWASLU_OFFICE))[0])
+    token = Token.objects.create(user=user)
+    audit_record(actor=None, action="bawaslu_office_created", target=office, data={"username": username})
+    return OfficeAccount(office=office, user=user, token=token.key)
+
+
+@transaction.atomic
+def bawaslu_office_rotate_token(*, office: BawasluOffice, username: str = "") -> OfficeAccount:
+    """Replace the API token of the office's account: the old token stops working at once."""
+    from rest_framework.authtoken.models import Token
+
+    accounts = list(office.accounts.filter(username=username) if username else office.accounts.all())
+    if len(accounts) != 1:
+        raise DomainError(
+            "office_account_ambiguous",
+            _("Name the office's account with --username (the office has %(count)d accounts).")
+            % {"count": len(accounts)},
+        )
+    user = accounts[0]
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    audit_record(actor=None, action="bawaslu_token_rotated", target=office, data={"username": user.username})
+    return OfficeAccount(office=office, user=user, token=token.key)

@@ -1,7 +1,7 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection, transaction
 
-from accounts.tests.factories import AgencyFactory
 from core.audit import audit_record, audit_verify
 from core.models import AuditEvent
 
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_postgresql_refuses_update_of_an_audit_event():
-    event = audit_record(actor=None, action="test", target=AgencyFactory())
+    event = audit_record(actor=None, action="test", target=Group.objects.create(name="audit-target"))
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).update(reason="rewritten")
@@ -18,7 +18,7 @@ def test_postgresql_refuses_update_of_an_audit_event():
 
 
 def test_postgresql_refuses_delete_of_an_audit_event():
-    event = audit_record(actor=None, action="test", target=AgencyFactory())
+    event = audit_record(actor=None, action="test", target=Group.objects.create(name="audit-target"))
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
@@ -27,7 +27,7 @@ def test_postgresql_refuses_delete_of_an_audit_event():
 
 
 def test_audit_verify_reports_the_first_tampered_event():
-    agency = AgencyFactory()
+    agency = Group.objects.create(name="audit-target")
     first = audit_record(actor=None, action="one", target=agency)
     second = audit_record(actor=None, action="two", target=agency)
     audit_record(actor=None, action="three", target=agency)
