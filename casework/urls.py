@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework import views
 
 app_name = "casework"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.case_list, name="case-list"),
+    path("register/", views.case_register, name="case-register"),
+    path("<int:case_id>/", views.case_detail, name="case-detail"),
+]

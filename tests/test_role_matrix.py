@@ -1,0 +1,211 @@
+"""Every role × every triage and casework page and action: the exact status code, and nothing written when refused.
+
+Only intake officers of the report's agency see and act on reports and cases (another agency's report or case is
+a 404); internal reporters may only record internal findings; other signed-in users get 403; visitors are sent
+to log in.
+"""
+
+import datetime
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from accounts.roles import Role
+from accounts.tests.factories import AgencyFactory, BawasluUserFactory, IntakeOfficerFactory, UserFactory
+from casework.models import Case
+from casework.tests.factories import CaseFactory
+from core.models import AuditEvent
+from core.testing import png_bytes
+from violations.evidence import validate_evidence_files
+from violations.models import Report
+from violations.services import ReporterInput, ReportInput, report_submit
+from violations.tests.factories import ReportFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "intake_officer",
+    "intake_officer_other_agency",
+    "examiner",
+    "sanctioning_official",
+    "leadership",
+    "bawaslu_office",
+    "administrator",
+    "internal_reporter",
+    "anonymous",
+)
+
+
+@dataclass
+class World:
+    report: Any
+    original: Any
+    case: Any
+    evidence_id: int
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    url: Callable[[World], str]
+    data: Callable[[World], dict[str, Any]] = lambda world: {}
+    writes: bool = False
+
+
+def _report_url(name: str, **extra: Callable[[World], Any]) -> Callable[[World], str]:
+    return lambda world: reverse(
+        f"triage:{name}", kwargs={"report_id": world.report.pk, **{key: get(world) for key, get in extra.items()}}
+    )
+
+
+FINDING = {
+    "channel": "diskominfo",
+    "organisation": "Tim Pemantau Media Sosial Diskominfo",
+    "accused_name": "Drs. Rahmat Hidayat",
+    "incident_date": "2024-10-07",
+    "description": "Membagikan tiga unggahan kampanye pasangan calon bupati.",
+    "evidence-TOTAL_FORMS": "0",
+    "evidence-INITIAL_FORMS": "0",
+}
+
+ENDPOINTS = {
+    "queue": Endpoint("get", lambda world: reverse("triage:queue")),
+    "report": Endpoint("get", _report_url("report-detail")),
+    "evidence": Endpoint("get", _report_url("evidence-download", evidence_id=lambda world: world.evidence_id)),
+    "start_review": Endpoint("post", _report_url("report-start-review"), writes=True),
+    "reject": Endpoint("post", _report_url("report-reject"), lambda world: {"reason": "Bukan ASN."}, writes=True),
+    "request_information": Endpoint(
+        "post", _report_url("report-request-information"), lambda world: {"message": "Kirim tautan."}, writes=True
+    ),
+    "link_duplicate": Endpoint(
+        "post",
+        _report_url("report-link-duplicate"),
+        lambda world: {"original": world.original.tracking_code},
+        writes=True,
+    ),
+    "internal_finding_form": Endpoint("get", lambda world: reverse("triage:internal-finding")),
+    "internal_finding": Endpoint(
+        "post", lambda world: reverse("triage:internal-finding"), lambda world: FINDING, writes=True
+    ),
+    "internal_finding_receipt": Endpoint("get", lambda world: reverse("triage:internal-finding-receipt")),
+    "case_list": Endpoint("get", lambda world: reverse("casework:case-list")),
+    "case": Endpoint("get", lambda world: reverse("casework:case-detail", kwargs={"case_id": world.case.pk})),
+    "case_register": Endpoint(
+        "post", lambda world: reverse("casework:case-register"), lambda world: {"reports": [world.report.pk]}, True
+    ),
+}
+
+# The expected status code of each endpoint, in the order of ROLES:
+#          officer  other-agency  examiner  sanctioning  leadership  bawaslu  admin  internal  anonymous
+MATRIX: dict[str, tuple[int, ...]] = {
+    "queue": (200, 200, 403, 403, 403, 403, 403, 403, 302),
+    "report": (200, 404, 403, 403, 403, 403, 403, 403, 302),
+    "evidence": (200, 404, 403, 403, 403, 403, 403, 403, 302),
+    "start_review": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "reject": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "request_information": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "link_duplicate": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "internal_finding_form": (200, 200, 403, 403, 403, 403, 403, 200, 302),
+    "internal_finding": (302, 302, 403, 403, 403, 403, 403, 302, 302),
+    "internal_finding_receipt": (302, 302, 403, 403, 403, 403, 403, 302, 302),
+    "case_list": (200, 200, 403, 403, 403, 403, 403, 403, 302),
+    "case": (200, 404, 403, 403, 403, 403, 403, 403, 302),
+    "case_register": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+}
+
+CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]
+
+
+def _user(role: str) -> Any:
+    other = AgencyFactory(code="rejang-lebong", name="Pemerintah Kabupaten Rejang Lebong", is_default=False)
+    return {
+        "intake_officer": lambda: IntakeOfficerFactory(username="verifikator"),
+        "intake_officer_other_agency": lambda: IntakeOfficerFactory(username="verifikator-rl", agency=other),
+        "examiner": lambda: UserFactory(username="pemeriksa", roles=[Role.EXAMINER]),
+        "sanctioning_official": lambda: UserFactory(username="pybmh", roles=[Role.SANCTIONING_OFFICIAL]),
+        "leadership": lambda: UserFactory(username="sekda", roles=[Role.LEADERSHIP]),
+        "bawaslu_office": lambda: BawasluUserFactory(username="bawaslu-lebong"),
+        "administrator": lambda: UserFactory(username="admin", roles=[Role.ADMINISTRATOR], is_staff=True),
+        "internal_reporter": lambda: UserFactory(username="diskominfo", roles=[Role.INTERNAL_REPORTER]),
+        "anonymous": lambda: None,
+    }[role]()
+
+
+@pytest.fixture
+def world() -> World:
+    AgencyFactory()
+    report = report_submit(
+        data=ReportInput(
+            accused_name="Drs. Rahmat Hidayat",
+            incident_date=datetime.date(2024, 10, 7),
+            description="Membagikan tiga unggahan kampanye pasangan calon bupati.",
+        ),
+        reporter=ReporterInput(name="Siti Aminah", phone="081234567890"),
+        evidence=validate_evidence_files([(io.BytesIO(png_bytes()), "layar.png")]),
+    ).report
+    return World(
+        report=report,
+        original=ReportFactory(),
+        case=CaseFactory(reports=[ReportFactory(status=Report.Status.IN_PROCESS)]),
+        evidence_id=report.evidence.get().pk,
+    )
+
+
+def _state() -> tuple[Any, ...]:
+    return (
+        tuple(Report.objects.order_by("pk").values_list("pk", "status", "merged_into_id", "rejection_reason")),
+        AuditEvent.objects.count(),
+        Case.objects.count(),
+    )
+
+
+def test_the_matrix_covers_every_url_of_triage_and_casework():
+    from casework.urls import urlpatterns as casework_urls
+    from violations.urls_triage import urlpatterns as triage_urls
+
+    named = {f"triage:{pattern.name}" for pattern in triage_urls} | {
+        f"casework:{pattern.name}" for pattern in casework_urls
+    }
+
+    assert named == {
+        "triage:queue",
+        "triage:report-detail",
+        "triage:evidence-download",
+        "triage:report-start-review",
+        "triage:report-reject",
+        "triage:report-request-information",
+        "triage:report-link-duplicate",
+        "triage:internal-finding",
+        "triage:internal-finding-receipt",
+        "casework:case-list",
+        "casework:case-detail",
+        "casework:case-register",
+    }
+    assert set(MATRIX) == set(ENDPOINTS)
+
+
+@pytest.mark.parametrize(("endpoint", "role", "expected"), CASES, ids=[f"{e}-{r}" for e, r, _ in CASES])
+def test_role_gets_exactly_this_status_and_a_refusal_writes_nothing(world, endpoint, role, expected):
+    spec = ENDPOINTS[endpoint]
+    user = _user(role)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if user is not None:
+        client.force_login(user)
+    url = spec.url(world)
+    before = _state()
+
+    response = getattr(client, spec.method)(url, spec.data(world))
+
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert response.url == f"{reverse('login')}?next={url}"
+    refused = expected in (403, 404) or role == "anonymous"
+    if refused:
+        assert _state() == before
+    elif spec.writes:
+        assert _state() != before
