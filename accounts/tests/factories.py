@@ -63,7 +63,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "netra-test-password")
 
     @factory.post_generation
-    def roles(self, create: bool, extracted: list[Role] | None, **kwargs: object) -> None:
+    def roles(self: User, create: bool, extracted: list[Role] | None, **kwargs: object) -> None:
         if create and extracted:
             self.groups.add(*[Group.objects.get_or_create(name=str(role))[0] for role in extracted])
 
@@ -87,6 +87,6 @@ class BawasluOfficeFactory(factory.django.DjangoModelFactory):
 
 
 class BawasluUserFactory(UserFactory):
-    agency = None
+    agency = None  # type: ignore[assignment]
     bawaslu_office = factory.SubFactory(BawasluOfficeFactory)
     roles = factory.PostGeneration(lambda user, create, extracted, **kw: _add_roles(user, create, Role.BAWASLU_OFFICE))

@@ -32,19 +32,19 @@ class ReportFactory(factory.django.DjangoModelFactory):
     description = "Membagikan dan menyukai tiga unggahan kampanye pasangan calon bupati di Facebook."
 
     @factory.post_generation
-    def reporter(self, create: bool, extracted: dict | None, **kwargs: object) -> None:
+    def reporter(self: Report, create: bool, extracted: dict | None, **kwargs: object) -> None:
         if create:
             Reporter.objects.create(report=self, **(extracted or {"name": "Siti Aminah", "phone": "081234567890"}))
 
     @factory.post_generation
-    def links(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+    def links(self: Report, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         from violations.services import normalize_url
 
         for url in extracted or []:
             ReportLink.objects.create(report=self, url=url, normalized_url=normalize_url(url), added_at=timezone.now())
 
     @factory.post_generation
-    def timeline(self, create: bool, extracted: object, **kwargs: object) -> None:
+    def timeline(self: Report, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             TimelineEntry.objects.create(report=self, status="received", at=self.received_at, note="Report received.")
 
