@@ -9,7 +9,6 @@ import io
 import json
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.error import HTTPError
@@ -138,24 +137,6 @@ def forwarding_body(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _audit_truncation_allowed(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """A transactional test ends by truncating every table, which the append-only audit trail refuses.
-
-    The truncate trigger (core migration 0002) is off only while this module's tests run and their database is
-    flushed; module scope turns it on again after the last flush.
-    """
-    from django.db import connection
-
-    def set_trigger(state: str) -> None:
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE core_auditevent {state} TRIGGER core_auditevent_no_truncate")
-
-    set_trigger("DISABLE")
-    yield
-    set_trigger("ENABLE")
 
 
 @pytest.fixture

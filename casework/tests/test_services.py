@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from accounts.roles import Role
@@ -217,19 +217,6 @@ def test_the_accused_of_a_case_comes_from_the_register_when_a_report_matched_it(
 # --- concurrency ------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def audit_truncation_allowed(django_db_setup, django_db_blocker):
-    """A transactional test ends by truncating every table; the audit trail refuses that unless allowed.
-
-    The trigger is off only for the transactional tests of this module and on again right after.
-    """
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_truncate")
-    yield
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE core_auditevent ENABLE TRIGGER core_auditevent_no_truncate")
-
-
 def _in_threads(*targets) -> list[object]:
     results: list[object] = [None] * len(targets)
     barrier = threading.Barrier(len(targets))
@@ -252,7 +239,7 @@ def _in_threads(*targets) -> list[object]:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_officers_registering_the_same_report_at_once_open_exactly_one_case(audit_truncation_allowed):
+def test_two_officers_registering_the_same_report_at_once_open_exactly_one_case():
     officer = IntakeOfficerFactory(username="verifikator")
     colleague = IntakeOfficerFactory(username="verifikator-2")
     report = ReportFactory()
@@ -274,7 +261,7 @@ def test_two_officers_registering_the_same_report_at_once_open_exactly_one_case(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_registrations_of_different_reports_get_consecutive_numbers(audit_truncation_allowed):
+def test_concurrent_registrations_of_different_reports_get_consecutive_numbers():
     officer = IntakeOfficerFactory(username="verifikator")
     first, second = ReportFactory(), ReportFactory()
 

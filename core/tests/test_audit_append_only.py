@@ -26,6 +26,19 @@ def test_postgresql_refuses_delete_of_an_audit_event():
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
+def test_postgresql_refuses_truncate_of_the_audit_trail():
+    audit_record(actor=None, action="test", target=Group.objects.create(name="audit-target"))
+
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        # The test database lets TRUNCATE through for transactional tests' clean-up (root conftest.py);
+        # this transaction turns the trigger on as migrations leave it everywhere else.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending deferred checks may block ALTER TABLE
+        cursor.execute("ALTER TABLE core_auditevent ENABLE TRIGGER core_auditevent_no_truncate")
+        cursor.execute("TRUNCATE core_auditevent")
+
+    assert AuditEvent.objects.count() == 1
+
+
 def test_audit_verify_reports_the_first_tampered_event():
     agency = Group.objects.create(name="audit-target")
     first = audit_record(actor=None, action="one", target=agency)

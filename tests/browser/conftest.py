@@ -73,22 +73,3 @@ def phone(browser: Any) -> Iterator[Any]:
 def shots() -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _audit_truncation_allowed(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """A transactional test ends by truncating every table, which the append-only audit trail refuses.
-
-    The truncate trigger (core migration 0002) is off only while this module's browser tests run and their
-    databases are flushed; module scope puts it on again after the flush and before the test database goes.
-    """
-    from django.db import connection
-
-    def set_trigger(state: str) -> None:
-        if connection.vendor == "postgresql":
-            with django_db_blocker.unblock(), connection.cursor() as cursor:
-                cursor.execute(f"ALTER TABLE core_auditevent {state} TRIGGER core_auditevent_no_truncate")
-
-    set_trigger("DISABLE")
-    yield
-    set_trigger("ENABLE")
