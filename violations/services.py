@@ -9,8 +9,8 @@ import hashlib
 import json
 import logging
 import secrets
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -72,6 +72,13 @@ class ReporterInput:
     id_number: str = ""
     organisation: str = ""
 
+    @classmethod
+    def from_cleaned_data(cls, data: Mapping[str, Any]) -> "ReporterInput":
+        """From a form's or serializer's validated data, whose identity fields are named `reporter_<field>`."""
+        names = {item.name for item in fields(cls)} - {"anonymous"}
+        values = {name: data[f"reporter_{name}"] for name in names if f"reporter_{name}" in data}
+        return cls(anonymous=bool(data.get("anonymous", False)), **values)
+
 
 @dataclass
 class ReportInput:
@@ -93,6 +100,12 @@ class ReportInput:
     election_stage: str = ""
     date_known: datetime.date | None = None
     links: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_cleaned_data(cls, data: Mapping[str, Any], **overrides: Any) -> "ReportInput":
+        """From a form's or serializer's validated data: fields it lacks keep their defaults."""
+        names = {item.name for item in fields(cls)} - set(overrides)
+        return cls(**{key: value for key, value in data.items() if key in names}, **overrides)
 
 
 @dataclass(frozen=True)
@@ -329,6 +342,44 @@ def report_add_information(
 class ForwardingResult:
     forwarding: BawasluForwarding
     created: bool
+
+
+FORWARDING_FIELDS = (
+    "reference_number",
+    "origin",
+    "election",
+    "accused_name",
+    "accused_nip",
+    "accused_position",
+    "accused_agency",
+    "incident_date",
+    "incident_place",
+    "description",
+    "violation_type",
+    "recommendation",
+    "letter_number",
+    "links",
+)
+
+
+def forwarding_payload(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The normalised content of a forwarding, whether it came by API or web form.
+
+    An omitted optional field equals an empty one and link order does not matter, so the same content is
+    recognised as identical however it was sent.
+    """
+    payload = {key: data.get(key) or "" for key in FORWARDING_FIELDS}
+    payload["incident_date"] = data["incident_date"].isoformat()
+    payload["violation_type"] = data["violation_type"].code if data.get("violation_type") else ""
+    payload["links"] = sorted(data.get("links") or [])
+    return payload
+
+
+def forwarding_report_input(data: Mapping[str, Any]) -> ReportInput:
+    """The report facts of a forwarding; its free-text election is matched to a known election by name."""
+    election_text = data.get("election") or ""
+    election = Election.objects.filter(name__iexact=election_text).first() if election_text else None
+    return ReportInput.from_cleaned_data(data, election=election, election_text=election_text)
 
 
 def forwarding_fingerprint(*, payload: dict[str, Any], evidence: Sequence[ValidatedEvidence]) -> str:

@@ -21,13 +21,12 @@ from violations.models import (
     PUBLIC_STATUS,
     PUBLIC_STATUSES,
     BawasluForwarding,
-    Election,
     Report,
     ReportOutcome,
     ViolationType,
 )
 from violations.selectors import violation_types_in_force
-from violations.services import ReporterInput, ReportInput
+from violations.services import ReporterInput, ReportInput, forwarding_payload, forwarding_report_input
 
 MAX_LINKS = 20
 MAX_URL_LENGTH = 2000
@@ -220,27 +219,10 @@ class ReportCreateSerializer(serializers.Serializer):
         return attrs
 
     def report_input(self) -> ReportInput:
-        data = self.validated_data
-        return ReportInput(
-            accused_name=data["accused_name"],
-            accused_nip=data["accused_nip"],
-            accused_position=data["accused_position"],
-            accused_agency=data["accused_agency"],
-            incident_date=data["incident_date"],
-            incident_place=data["incident_place"],
-            description=data["description"],
-            violation_type=data["violation_type"],
-            links=data["links"],
-        )
+        return ReportInput.from_cleaned_data(self.validated_data)
 
     def reporter_input(self) -> ReporterInput:
-        data = self.validated_data
-        return ReporterInput(
-            anonymous=data["anonymous"],
-            name=data["reporter_name"],
-            email=data["reporter_email"],
-            phone=data["reporter_phone"],
-        )
+        return ReporterInput.from_cleaned_data(self.validated_data)
 
 
 class ReportCreateJsonSerializer(ReportCreateSerializer):
@@ -352,29 +334,10 @@ class ForwardingCreateSerializer(serializers.Serializer):
         return _validated_evidence(value)
 
     def fingerprint_payload(self) -> dict[str, Any]:
-        """The normalised content: an omitted optional field equals an empty one; link order does not matter."""
-        data = self.validated_data
-        payload = {key: value for key, value in data.items() if key not in ("evidence", "violation_type", "links")}
-        payload["incident_date"] = data["incident_date"].isoformat()
-        payload["violation_type"] = data["violation_type"].code if data["violation_type"] else ""
-        payload["links"] = sorted(data["links"])
-        return payload
+        return forwarding_payload(self.validated_data)
 
     def report_input(self) -> ReportInput:
-        data = self.validated_data
-        return ReportInput(
-            accused_name=data["accused_name"],
-            accused_nip=data["accused_nip"],
-            accused_position=data["accused_position"],
-            accused_agency=data["accused_agency"],
-            incident_date=data["incident_date"],
-            incident_place=data["incident_place"],
-            description=data["description"],
-            violation_type=data["violation_type"],
-            election=Election.objects.filter(name__iexact=data["election"]).first() if data["election"] else None,
-            election_text=data["election"],
-            links=data["links"],
-        )
+        return forwarding_report_input(self.validated_data)
 
 
 class ForwardingCreateJsonSerializer(ForwardingCreateSerializer):

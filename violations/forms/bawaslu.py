@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from violations.forms.fields import EvidenceField, LinksField, NipField, PastDateField, ViolationTypeField
 from violations.forms.public import NetraForm
-from violations.models import PUBLIC_STATUSES, BawasluForwarding, Election, Report
-from violations.services import ReportInput
+from violations.models import PUBLIC_STATUSES, BawasluForwarding, Report
+from violations.services import ReportInput, forwarding_payload, forwarding_report_input
 
 
 class ForwardingForm(NetraForm):
@@ -56,42 +56,11 @@ class ForwardingForm(NetraForm):
         self.fields["violation_type"].refresh()  # type: ignore[attr-defined]
 
     def fingerprint_payload(self) -> dict[str, Any]:
-        """The content in the API's normalised shape (violations.api.serializers.ForwardingCreateSerializer), so
-        the same forwarding sent by web or by API is recognised as identical. Link order does not matter."""
-        data = self.cleaned_data
-        violation_type = data["violation_type"]
-        return {
-            "reference_number": data["reference_number"],
-            "origin": data["origin"],
-            "election": data["election"],
-            "accused_name": data["accused_name"],
-            "accused_nip": data["accused_nip"],
-            "accused_position": data["accused_position"],
-            "accused_agency": data["accused_agency"],
-            "incident_date": data["incident_date"].isoformat(),
-            "incident_place": data["incident_place"],
-            "description": data["description"],
-            "violation_type": violation_type.code if violation_type else "",
-            "recommendation": data["recommendation"],
-            "letter_number": data["letter_number"],
-            "links": sorted(data["links"]),
-        }
+        """The same normalised content the API computes, so web and API repeats are recognised as identical."""
+        return forwarding_payload(self.cleaned_data)
 
     def report_input(self) -> ReportInput:
-        data = self.cleaned_data
-        return ReportInput(
-            accused_name=data["accused_name"],
-            accused_nip=data["accused_nip"],
-            accused_position=data["accused_position"],
-            accused_agency=data["accused_agency"],
-            incident_date=data["incident_date"],
-            incident_place=data["incident_place"],
-            description=data["description"],
-            violation_type=data["violation_type"],
-            election=Election.objects.filter(name__iexact=data["election"]).first() if data["election"] else None,
-            election_text=data["election"],
-            links=data["links"],
-        )
+        return forwarding_report_input(self.cleaned_data)
 
 
 def public_status_choices() -> list[tuple[str, str]]:

@@ -155,30 +155,10 @@ class ReportForm(NetraForm):
         return cleaned
 
     def report_input(self) -> ReportInput:
-        data = self.cleaned_data
-        return ReportInput(
-            accused_name=data["accused_name"],
-            accused_nip=data["accused_nip"],
-            accused_position=data["accused_position"],
-            accused_agency=data["accused_agency"],
-            incident_date=data["incident_date"],
-            incident_time=data["incident_time"],
-            incident_place=data["incident_place"],
-            platform=data["platform"],
-            description=data["description"],
-            violation_type=data["violation_type"],
-            links=data["links"],
-        )
+        return ReportInput.from_cleaned_data(self.cleaned_data)
 
     def reporter_input(self) -> ReporterInput:
-        data = self.cleaned_data
-        return ReporterInput(
-            anonymous=data["anonymous"],
-            name=data["reporter_name"],
-            email=data["reporter_email"],
-            phone=data["reporter_phone"],
-            address=data["reporter_address"],
-        )
+        return ReporterInput.from_cleaned_data(self.cleaned_data)
 
 
 class StatusLookupForm(NetraForm):

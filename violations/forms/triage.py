@@ -210,24 +210,7 @@ class InternalFindingForm(TriageForm):
         return cleaned
 
     def report_input(self) -> ReportInput:
-        data = self.cleaned_data
-        return ReportInput(
-            accused_name=data["accused_name"],
-            accused_nip=data["accused_nip"],
-            accused_position=data["accused_position"],
-            accused_agency=data["accused_agency"],
-            incident_date=data["incident_date"],
-            incident_time=data["incident_time"],
-            incident_place=data["incident_place"],
-            platform=data["platform"],
-            description=data["description"],
-            witnesses=data["witnesses"],
-            violation_type=data["violation_type"],
-            election_text=data["election_text"],
-            election_stage=data["election_stage"],
-            date_known=data["date_known"],
-            links=data["links"],
-        )
+        return ReportInput.from_cleaned_data(self.cleaned_data)
 
 
 class CapturedEvidenceForm(TriageForm):
