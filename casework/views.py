@@ -4,13 +4,7 @@ Reads go through casework.selectors (another agency's case is simply not found);
 service, and a refused registration is shown as a message.
 """
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,28 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from casework import selectors, services
 from casework.forms import CaseRegisterForm
 from casework.permissions import can_register_case, can_view_cases
+from core.decorators import role_required
 from core.errors import DomainError
 from violations.selectors import report_list_for_user
 
 PAGE_SIZE = 25
-View = Callable[..., HttpResponse]
-
-
-def _role_required(predicate: Callable[[Any], bool]) -> Callable[[View], View]:
-    """Anonymous visitors are sent to log in; signed-in users without the role get 403."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not predicate(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _back(request: HttpRequest, target: str) -> str:
@@ -52,7 +29,7 @@ def _back(request: HttpRequest, target: str) -> str:
     return reverse("triage:queue")
 
 
-@_role_required(can_register_case)
+@role_required(can_register_case)
 @require_POST
 def case_register(request: HttpRequest) -> HttpResponse:
     form = CaseRegisterForm(request.POST)
@@ -78,7 +55,7 @@ def case_register(request: HttpRequest) -> HttpResponse:
     return redirect("casework:case-detail", case_id=case.pk)
 
 
-@_role_required(can_view_cases)
+@role_required(can_view_cases)
 @require_http_methods(["GET"])
 def case_list(request: HttpRequest) -> HttpResponse:
     cases = selectors.case_list_for_user(user=request.user).order_by("-registered_at", "-id")
@@ -86,7 +63,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/case_list.html", {"page": page})
 
 
-@_role_required(can_view_cases)
+@role_required(can_view_cases)
 @require_http_methods(["GET"])
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = selectors.case_get_for_user(user=request.user, case_id=case_id)

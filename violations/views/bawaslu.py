@@ -3,12 +3,7 @@
 Every read goes through the office-scoped selectors: another office's forwarding is simply not found.
 """
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import BawasluOffice
+from core.decorators import role_required
 from core.errors import ConflictError, DomainError
 from violations.forms.bawaslu import ForwardingFilterForm, ForwardingForm, internal_statuses
 from violations.models import BawasluForwarding, Report, ReportOutcome
@@ -29,20 +25,7 @@ from violations.services import forwarding_fingerprint, forwarding_submit
 from violations.views.public import status_label, timeline_items
 
 PAGE_SIZE = 20
-
-
-def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed-in Bawaslu office accounts only: others are sent to log in (anonymous) or refused (403)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_bawaslu_office(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+office_required = role_required(is_bawaslu_office)
 
 
 def _office(request: HttpRequest) -> BawasluOffice:

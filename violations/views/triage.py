@@ -6,21 +6,19 @@ action calls exactly one service; a refused action is shown as a message, never 
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.decorators import role_required
 from core.errors import DomainError
 from core.models import AuditEvent
 from violations import selectors, services
@@ -62,28 +60,8 @@ MATCH_LABELS = {
 }
 
 
-View = Callable[..., HttpResponseBase]
-
-
-def _role_required(predicate: Callable[[Any], bool]) -> Callable[[View], View]:
-    """Anonymous visitors are sent to log in; signed-in users without the role get 403."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not predicate(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-intake_officer_required = _role_required(is_intake_officer)
-internal_finding_required = _role_required(can_record_internal_finding)
+intake_officer_required = role_required(is_intake_officer)
+internal_finding_required = role_required(can_record_internal_finding)
 
 
 def _report_or_404(request: HttpRequest, report_id: int) -> Report:
