@@ -162,7 +162,20 @@ def _validated_evidence(files: list[Any]) -> list[ValidatedEvidence]:
 # --- citizens ------------------------------------------------------------------------------------------
 
 
-class ReportCreateSerializer(serializers.Serializer):
+class ReportFactsSerializer(serializers.Serializer):
+    """Validation shared by everything that files report facts: catalogue code, links, evidence files."""
+
+    def validate_violation_type(self, value: str | None) -> ViolationType | None:
+        return _validate_violation_type(value)
+
+    def validate_links(self, value: list[str]) -> list[str]:
+        return _unique(value)
+
+    def validate_evidence(self, value: list[Any]) -> list[ValidatedEvidence]:
+        return _validated_evidence(value)
+
+
+class ReportCreateSerializer(ReportFactsSerializer):
     """A citizen's report (POST /api/v1/public/reports/), as JSON or multipart/form-data with `evidence` files."""
 
     anonymous = serializers.BooleanField(
@@ -192,15 +205,6 @@ class ReportCreateSerializer(serializers.Serializer):
         if value and not _PHONE.match(value):
             raise serializers.ValidationError(_("Enter a phone number of digits, e.g. 081234567890."))
         return value
-
-    def validate_violation_type(self, value: str | None) -> ViolationType | None:
-        return _validate_violation_type(value)
-
-    def validate_links(self, value: list[str]) -> list[str]:
-        return _unique(value)
-
-    def validate_evidence(self, value: list[Any]) -> list[ValidatedEvidence]:
-        return _validated_evidence(value)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["anonymous"]:
@@ -298,7 +302,7 @@ class ViolationTypeSerializer(serializers.Serializer):
 # --- Bawaslu offices ------------------------------------------------------------------------------------
 
 
-class ForwardingCreateSerializer(serializers.Serializer):
+class ForwardingCreateSerializer(ReportFactsSerializer):
     """A finding (temuan) or report (laporan) forwarded by a Bawaslu office."""
 
     reference_number = serializers.CharField(
@@ -323,15 +327,6 @@ class ForwardingCreateSerializer(serializers.Serializer):
         if any(not character.isprintable() for character in value):
             raise serializers.ValidationError(_("The register number contains characters that are not allowed."))
         return value
-
-    def validate_violation_type(self, value: str | None) -> ViolationType | None:
-        return _validate_violation_type(value)
-
-    def validate_links(self, value: list[str]) -> list[str]:
-        return _unique(value)
-
-    def validate_evidence(self, value: list[Any]) -> list[ValidatedEvidence]:
-        return _validated_evidence(value)
 
     def fingerprint_payload(self) -> dict[str, Any]:
         return forwarding_payload(self.validated_data)
