@@ -72,11 +72,11 @@ run: install messages
 	mkdir -p var/broker/out var/broker/processed var/private
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py collectstatic --no-input -v 0
-	$(BIN)/python manage.py seed_demo
+	NETRA_SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "Netra is starting at http://$(HOST):$(PORT)/   (API docs: http://$(HOST):$(PORT)/api/docs/)"
 	@echo "Stop with Ctrl-C."
-	NETRA_HOST=$(HOST) NETRA_PORT=$(PORT) exec $(BIN)/honcho start -f Procfile.dev
+	NETRA_SITE_URL=http://$(HOST):$(PORT) NETRA_HOST=$(HOST) NETRA_PORT=$(PORT) exec $(BIN)/honcho start -f Procfile.dev
 
 # --- make test -------------------------------------------------------------------------------------
 services:

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts import views as account_views
 from core import views as core_views
 
 urlpatterns = [
@@ -11,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("landing/", account_views.landing, name="landing"),
     # Citizens and Bawaslu offices: the published contract (shared/API.md).
     path("api/v1/", include("violations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

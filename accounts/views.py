@@ -1,0 +1,27 @@
+"""Where a signed-in user starts: the page of their main role."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+
+from accounts.roles import Role
+
+# First matching role wins; roles whose pages come with later issues start on the home page.
+_LANDING = [
+    (Role.INTAKE_OFFICER, "triage:queue"),
+    (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-list"),
+    (Role.INTERNAL_REPORTER, "triage:internal-finding"),
+    (Role.ADMINISTRATOR, "admin:index"),
+]
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    for role, url_name in _LANDING:
+        if request.user.has_role(role):  # type: ignore[union-attr]
+            try:
+                return redirect(reverse(url_name))
+            except NoReverseMatch:
+                continue
+    return redirect("home")
