@@ -1,0 +1,201 @@
+"""Bawaslu offices: their accounts and their forwardings, idempotent on (office, reference number)."""
+
+import datetime
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import Agency, BawasluOffice
+from core.audit import audit_record
+from core.errors import ConflictError, DomainError
+from violations.evidence import ValidatedEvidence
+from violations.models import (
+    BawasluForwarding,
+    Channel,
+    Election,
+    Report,
+)
+from violations.services.intake import ReporterInput, ReportInput, _create_report, _RemoveFilesOnFailure
+
+
+@dataclass(frozen=True)
+class ForwardingResult:
+    forwarding: BawasluForwarding
+    created: bool
+
+
+FORWARDING_FIELDS = (
+    "reference_number",
+    "origin",
+    "election",
+    "accused_name",
+    "accused_nip",
+    "accused_position",
+    "accused_agency",
+    "incident_date",
+    "incident_place",
+    "description",
+    "violation_type",
+    "recommendation",
+    "letter_number",
+    "links",
+)
+
+
+def forwarding_payload(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The normalised content of a forwarding, whether it came by API or web form.
+
+    An omitted optional field equals an empty one and link order does not matter, so the same content is
+    recognised as identical however it was sent.
+    """
+    payload = {key: data.get(key) or "" for key in FORWARDING_FIELDS}
+    payload["incident_date"] = data["incident_date"].isoformat()
+    payload["violation_type"] = data["violation_type"].code if data.get("violation_type") else ""
+    payload["links"] = sorted(data.get("links") or [])
+    return payload
+
+
+def forwarding_report_input(data: Mapping[str, Any]) -> ReportInput:
+    """The report facts of a forwarding; its free-text election is matched to a known election by name."""
+    election_text = data.get("election") or ""
+    election = Election.objects.filter(name__iexact=election_text).first() if election_text else None
+    return ReportInput.from_cleaned_data(data, election=election, election_text=election_text)
+
+
+def forwarding_fingerprint(*, payload: dict[str, Any], evidence: Sequence[ValidatedEvidence]) -> str:
+    """A stable digest of what an office sent, to tell an identical repeat from a conflicting one."""
+    canonical = {key: value for key, value in payload.items() if key != "evidence"}
+    canonical["evidence"] = sorted(item.sha256 for item in evidence)
+    encoded = json.dumps(canonical, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def forwarding_submit(
+    *,
+    office: BawasluOffice,
+    reference_number: str,
+    origin: str,
+    data: ReportInput,
+    recommendation: str = "",
+    letter_number: str = "",
+    evidence: Sequence[ValidatedEvidence] = (),
+    fingerprint: str,
+    source: str = Report.Source.API,
+    submitted_by: Any = None,
+    received_at: datetime.datetime | None = None,
+) -> ForwardingResult:
+    """Record a Bawaslu forwarding, idempotent on (office, reference number).
+
+    The same content again returns the stored forwarding (created=False); other content raises a
+    ConflictError and changes nothing.
+    """
+    existing = _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint)
+    if existing is not None:
+        return ForwardingResult(forwarding=existing, created=False)
+    try:
+        with _RemoveFilesOnFailure() as stored, transaction.atomic():
+            submitted = _create_report(
+                data=data,
+                reporter=ReporterInput(organisation=office.name),
+                agency=office.agency,
+                channel=Channel.BAWASLU,
+                source=source,
+                evidence=evidence,
+                actor=submitted_by or f"bawaslu:{office.pk}",
+                stored=stored,
+                submitted_by=submitted_by,
+                received_at=received_at,
+            )
+            forwarding = BawasluForwarding.objects.create(
+                report=submitted.report,
+                office=office,
+                reference_number=reference_number,
+                origin=origin,
+                recommendation=recommendation,
+                letter_number=letter_number,
+                content_fingerprint=fingerprint,
+            )
+    except IntegrityError:
+        # A concurrent request with the same reference number won the race.
+        existing = _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint)
+        if existing is None:
+            raise
+        return ForwardingResult(forwarding=existing, created=False)
+    return ForwardingResult(forwarding=forwarding, created=True)
+
+
+def _existing_forwarding(*, office: BawasluOffice, reference_number: str, fingerprint: str) -> BawasluForwarding | None:
+    existing = (
+        BawasluForwarding.objects.select_related("report")
+        .filter(office=office, reference_number=reference_number)
+        .first()
+    )
+    if existing is not None and existing.content_fingerprint != fingerprint:
+        raise ConflictError(
+            "forwarding_conflict",
+            _(
+                "A forwarding with reference number %(number)s already exists with other content. Nothing was "
+                "changed; send corrections through your contact at the agency."
+            )
+            % {"number": reference_number},
+        )
+    return existing
+
+
+@dataclass(frozen=True)
+class OfficeAccount:
+    office: BawasluOffice
+    user: Any
+    token: str  # the API key for `Authorization: Token <key>`
+
+
+@transaction.atomic
+def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: str = "") -> OfficeAccount:
+    """Create a Bawaslu office, its account (role Bawaslu office, no password: set one for the web login) and its
+    API token. Refuses an existing office or username; nothing is created then."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from rest_framework.authtoken.models import Token
+
+    from accounts.roles import Role
+
+    if BawasluOffice.objects.filter(name__iexact=name).exists():
+        raise ConflictError("office_exists", _("A Bawaslu office named “%(name)s” already exists.") % {"name": name})
+    user_model = get_user_model()
+    if user_model.objects.filter(username__iexact=username).exists():
+        raise ConflictError("username_taken", _("The username “%(username)s” is taken.") % {"username": username})
+    office = BawasluOffice(name=name, agency=agency, email=email)
+    office.full_clean()
+    office.save(force_insert=True)
+    user = user_model(username=username, email=email, first_name=name[:150], bawaslu_office=office)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save(force_insert=True)
+    user.groups.add(Group.objects.get_or_create(name=str(Role.BAWASLU_OFFICE))[0])
+    token = Token.objects.create(user=user)
+    audit_record(actor=None, action="bawaslu_office_created", target=office, data={"username": username})
+    return OfficeAccount(office=office, user=user, token=token.key)
+
+
+@transaction.atomic
+def bawaslu_office_rotate_token(*, office: BawasluOffice, username: str = "") -> OfficeAccount:
+    """Replace the API token of the office's account: the old token stops working at once."""
+    from rest_framework.authtoken.models import Token
+
+    accounts = list(office.accounts.filter(username=username) if username else office.accounts.all())
+    if len(accounts) != 1:
+        raise DomainError(
+            "office_account_ambiguous",
+            _("Name the office's account with --username (the office has %(count)d accounts).")
+            % {"count": len(accounts)},
+        )
+    user = accounts[0]
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    audit_record(actor=None, action="bawaslu_token_rotated", target=office, data={"username": user.username})
+    return OfficeAccount(office=office, user=user, token=token.key)
