@@ -87,6 +87,7 @@ class BawasluAPIView(APIView):
             400: OpenApiResponse(FieldErrorsSerializer, description=_("Unknown status.")),
             401: _UNAUTHENTICATED,
             403: _FORBIDDEN,
+            404: OpenApiResponse(ErrorDetailSerializer, description=_("The cursor is not one this list gave out.")),
         },
     ),
     post=extend_schema(
