@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from sanctions.models import SanctionType
+from sanctions.models import AuthorityRule, SanctionType
 
 
 @admin.register(SanctionType)
@@ -26,3 +26,20 @@ class SanctionTypeAdmin(admin.ModelAdmin):
         (None, {"fields": ("duration_months", "is_permanent", "allowance_cut_percent", "employee_types")}),
         (None, {"fields": ("regulation", "article", "valid_from", "valid_to", "needs_verification", "note")}),
     )
+
+
+@admin.register(AuthorityRule)
+class AuthorityRuleAdmin(admin.ModelAdmin):
+    list_display = (
+        "position_kind",
+        "functional_scope",
+        "level",
+        "sanction_code",
+        "authority",
+        "article",
+        "valid_from",
+        "valid_to",
+        "needs_verification",
+    )
+    list_filter = ("position_kind", "level", "authority", "needs_verification")
+    search_fields = ("position_kind", "sanction_code", "regulation", "article", "note")

@@ -1,0 +1,68 @@
+"""The regency authority table of PP 94/2021 (shared/reference/legal-brief.md §4.2, "Sanctioning official").
+
+Loaded by a data migration; administrators edit it afterwards.
+"""
+
+PP94 = "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil"
+VALID_FROM = "2021-08-31"
+STRUCTURAL_BELOW_JPT = ("administrator", "supervisor", "executor")
+SUPERIORS = ["jpt_pratama", "administrator", "supervisor"]
+FUNCTIONAL_SUPERIORS = ["jpt_pratama", "administrator"]
+
+# (position kind, functional scope, level, sanction code, authority, superior kinds, article, verify, note)
+RULES: list[tuple[str, str, str, str, str, list[str], str, bool, str]] = [
+    *[
+        ("jpt_pratama", "any", level, "", "staffing_authority", [], "Pasal 18", False, "")
+        for level in ("light", "moderate", "heavy")
+    ],
+    *[
+        (kind, "any", "light", "", "superior_in_line", SUPERIORS, "Pasal 18 ayat (2)", False, "")
+        for kind in STRUCTURAL_BELOW_JPT
+    ],
+    *[
+        (
+            kind,
+            "any",
+            "moderate",
+            "",
+            "staffing_authority",
+            [],
+            "Pasal 18",
+            True,
+            "Sumber juga menyebut JPT Pratama atau Administrator untuk pegawai dua tingkat di bawahnya (verifikasi).",
+        )
+        for kind in STRUCTURAL_BELOW_JPT
+    ],
+    *[(kind, "any", "heavy", "", "staffing_authority", [], "Pasal 18", False, "") for kind in STRUCTURAL_BELOW_JPT],
+    ("functional", "below_ahli_utama", "light", "", "superior_in_line", FUNCTIONAL_SUPERIORS, "Pasal 19", False, ""),
+    ("functional", "below_ahli_utama", "moderate", "", "superior_in_line", FUNCTIONAL_SUPERIORS, "Pasal 19", False, ""),
+    ("functional", "below_ahli_utama", "heavy", "", "staffing_authority", [], "Pasal 19", False, ""),
+    ("functional", "ahli_utama", "light", "", "staffing_authority", [], "Pasal 19", False, ""),
+    ("functional", "ahli_utama", "moderate", "", "staffing_authority", [], "Pasal 19", False, ""),
+    ("functional", "ahli_utama", "heavy", "", "staffing_authority", [], "Pasal 19", False, ""),
+    ("functional", "ahli_utama", "heavy", "B3", "president", [], "Pasal 19", False, "Pemberhentian oleh Presiden."),
+    # Dismissal not with honour for party membership follows the ASN law; the PPK proposes or decides it.
+    *[
+        (kind, "any", "dismissal", "", "staffing_authority", [], "UU ASN", True, "PTDH: verifikasi kewenangan.")
+        for kind in ("jpt_pratama", *STRUCTURAL_BELOW_JPT, "functional")
+    ],
+]
+
+
+def authority_rows() -> list[dict[str, object]]:
+    return [
+        {
+            "position_kind": kind,
+            "functional_scope": scope,
+            "level": level,
+            "sanction_code": code,
+            "authority": authority,
+            "superior_kinds": superiors,
+            "regulation": PP94,
+            "article": article,
+            "valid_from": VALID_FROM,
+            "needs_verification": verify,
+            "note": note,
+        }
+        for kind, scope, level, code, authority, superiors, article, verify, note in RULES
+    ]
