@@ -35,6 +35,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             ("violations", "violationtype"),
             ("violations", "election"),
             ("sanctions", "sanctiontype"),
+            ("sanctions", "authorityrule"),
+            ("core", "deadlinerule"),
+            ("core", "dayoff"),
         ]
         for action in ("view", "add", "change")
     ]

@@ -1,4 +1,6 @@
-"""Shared kernel models: the base model and the append-only audit trail that every app writes to."""
+"""Shared kernel models: the base model, the append-only audit trail, the working-day calendar and deadline rules."""
+
+import datetime
 
 from django.conf import settings
 from django.db import models
@@ -50,3 +52,110 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
+
+
+class DayOff(TimeStampedModel):
+    """A change to the national working-day calendar decided for this agency.
+
+    `day_off`: a weekday the agency does not work (a regional holiday, a late decree); `working_day`: a national
+    holiday or cuti bersama the agency works after all. Written only through core.services (audited).
+    """
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("Day off (not a working day)")
+        WORKING_DAY = "working_day", _("Working day (national holiday worked)")
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DAY_OFF)
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=300, help_text=_("The decree or letter, e.g. “Keputusan Bupati No. …”.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("calendar change")
+        verbose_name_plural = _("calendar changes")
+        ordering = ("date",)
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name} ({self.get_kind_display()})"
+
+
+class DeadlineRule(TimeStampedModel):
+    """One legal clock of the procedure (DOMAIN.md D1–D15): how many days or months, counted how, from what.
+
+    Counting: the anchor day is not counted, day 1 is the next (working) day; `before` counts backwards.
+    `count` is empty when the caller gives it (D15: the months come from the imposed sanction).
+    """
+
+    class Unit(models.TextChoices):
+        WORKING_DAYS = "working_days", _("working days")
+        CALENDAR_DAYS = "calendar_days", _("calendar days")
+        MONTHS = "months", _("months")
+
+    class Direction(models.TextChoices):
+        AFTER = "after", _("after the anchor date")
+        BEFORE = "before", _("before the anchor date")
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    count = models.PositiveSmallIntegerField(
+        _("count"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the count is given by the case (e.g. the months of a sanction)."),
+    )
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.AFTER)
+    anchor = models.CharField(_("counted from (Indonesian)"), max_length=200)
+    anchor_en = models.CharField(_("counted from (English)"), max_length=200)
+    outcome = models.CharField(_("meaning of the date (Indonesian)"), max_length=200)
+    outcome_en = models.CharField(_("meaning of the date (English)"), max_length=200)
+    regulation = models.CharField(_("regulation"), max_length=300)
+    article = models.CharField(_("article"), max_length=200, blank=True)
+    needs_verification = models.BooleanField(
+        _("legal basis uncertain"), default=False, help_text=_("The sources disagree; see the note.")
+    )
+    note = models.TextField(_("note"), blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ("code",)
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(count=0), name="deadline_rule_count_not_zero"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="deadline_rule_valid_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+    def localized_name(self, language: str) -> str:
+        return self.name_en if language.startswith("en") and self.name_en else self.name
+
+    def localized_anchor(self, language: str) -> str:
+        return self.anchor_en if language.startswith("en") and self.anchor_en else self.anchor
+
+    def localized_outcome(self, language: str) -> str:
+        return self.outcome_en if language.startswith("en") and self.outcome_en else self.outcome
+
+    def is_in_force(self, on: datetime.date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    @property
+    def legal_basis(self) -> str:
+        return f"{self.regulation}, {self.article}" if self.article else self.regulation

@@ -18,6 +18,9 @@ ADMINISTRATOR = {
         ("violations", "violationtype"),
         ("violations", "election"),
         ("sanctions", "sanctiontype"),
+        ("sanctions", "authorityrule"),
+        ("core", "deadlinerule"),
+        ("core", "dayoff"),
     ]
     for action in ("view", "add", "change")
 } | {"violations.view_report", "casework.view_case", "core.view_auditevent"}
