@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts import views as account_views
+from casework import views_verify
 from core import views as core_views
 
 urlpatterns = [
@@ -13,6 +14,9 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("landing/", account_views.landing, name="landing"),
+    # Anyone: is this letter genuine? (shared/API.md). Before `api/v1/`: violations may not import casework.
+    path("api/v1/public/documents/", include("casework.api.urls")),
+    path("verify/<str:code>/", views_verify.letter_verify_page, name="letter-verify"),
     # Citizens and Bawaslu offices: the published contract (shared/API.md).
     path("api/v1/", include("violations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
