@@ -10,7 +10,7 @@ def _add_roles(user: User, create: bool, *roles: Role) -> None:
         user.groups.add(*[Group.objects.get_or_create(name=str(role))[0] for role in roles])
 
 
-class AgencyFactory(factory.django.DjangoModelFactory):
+class AgencyFactory(factory.django.DjangoModelFactory[Agency]):
     class Meta:
         model = Agency
         django_get_or_create = ("code",)
@@ -22,7 +22,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     is_default = True
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
 
@@ -36,7 +36,7 @@ def _nip(n: int) -> str:
     return f"198001{(n % 28) + 1:02d}200503{1}{(n % 999) + 1:03d}"
 
 
-class CivilServantFactory(factory.django.DjangoModelFactory):
+class CivilServantFactory(factory.django.DjangoModelFactory[CivilServant]):
     class Meta:
         model = CivilServant
 
@@ -50,7 +50,7 @@ class CivilServantFactory(factory.django.DjangoModelFactory):
     unit = factory.SubFactory(UnitFactory)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -77,7 +77,7 @@ class IntakeOfficerFactory(UserFactory):
     roles = factory.PostGeneration(lambda user, create, extracted, **kw: _add_roles(user, create, Role.INTAKE_OFFICER))
 
 
-class BawasluOfficeFactory(factory.django.DjangoModelFactory):
+class BawasluOfficeFactory(factory.django.DjangoModelFactory[BawasluOffice]):
     class Meta:
         model = BawasluOffice
         django_get_or_create = ("name",)

@@ -10,7 +10,7 @@ from violations.models import BawasluForwarding, Channel, Report, Reporter, Repo
 TEST_PIN = "12345678"
 
 
-class ReportFactory(factory.django.DjangoModelFactory):
+class ReportFactory(factory.django.DjangoModelFactory[Report]):
     """A citizen report as report_submit would leave it (status received, a reporter, a timeline entry)."""
 
     class Meta:
@@ -49,7 +49,7 @@ class ReportFactory(factory.django.DjangoModelFactory):
             TimelineEntry.objects.create(report=self, status="received", at=self.received_at, note="Report received.")
 
 
-class ForwardingFactory(factory.django.DjangoModelFactory):
+class ForwardingFactory(factory.django.DjangoModelFactory[BawasluForwarding]):
     class Meta:
         model = BawasluForwarding
 

@@ -1,4 +1,4 @@
-"""The only write path for cases. This issue registers cases; the legal lifecycle builds on it."""
+"""Registering a case over one or more reports from triage."""
 
 from collections.abc import Sequence
 from typing import Any
