@@ -212,6 +212,11 @@ NETRA_EVIDENCE_MAX_PDF_BYTES = env.int("NETRA_EVIDENCE_MAX_PDF_BYTES", default=2
 NETRA_EVIDENCE_MAX_VIDEO_BYTES = env.int("NETRA_EVIDENCE_MAX_VIDEO_BYTES", default=100 * 1024 * 1024)
 NETRA_EVIDENCE_MAX_FILES = env.int("NETRA_EVIDENCE_MAX_FILES", default=10)
 NETRA_EVIDENCE_MAX_IMAGE_PIXELS = env.int("NETRA_EVIDENCE_MAX_IMAGE_PIXELS", default=40_000_000)
+# The office that issues letters (its name in the letterhead and its code in letter numbers).
+NETRA_LETTER_OFFICE_NAME = env(
+    "NETRA_LETTER_OFFICE_NAME", default="Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+)
+NETRA_LETTER_OFFICE_CODE = env("NETRA_LETTER_OFFICE_CODE", default="BKPSDM")
 
 LOGGING = {
     "version": 1,
