@@ -159,3 +159,39 @@ class DeadlineRule(TimeStampedModel):
     @property
     def legal_basis(self) -> str:
         return f"{self.regulation}, {self.article}" if self.article else self.regulation
+
+
+class Notification(models.Model):
+    """An in-app message to one user. The text is an English msgid plus params, translated when shown.
+
+    `dedup_key` makes sending idempotent: at most one notification per user and key (e.g. one reminder per deadline,
+    person and day). An empty key never deduplicates.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    message = models.CharField(_("message (msgid)"), max_length=500)
+    params = models.JSONField(_("message parameters"), default=dict, blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    dedup_key = models.CharField(_("deduplication key"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ("-created_at", "-id")
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "dedup_key"], condition=~models.Q(dedup_key=""), name="notification_dedup_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.message[:50]}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -1,0 +1,108 @@
+"""In-app notifications: send (idempotent on a dedup key), mark read, list a user's own.
+
+A notification stores an English msgid and its params; `notification_text` translates it into the language active
+when it is shown, so one notification reads right in Indonesian and English. Callers mark their msgids for
+extraction with gettext_noop.
+
+The header badge's unread count lives in the shared cache, rewritten after every commit that changes it (send, mark
+read) and whenever the user opens the notifications page, so showing it costs no database query on every page (the
+list views pin their query counts). When the cache lost it, `notification_unread_count_cached` says 0 until the next
+change or visit; the page itself always reads the database.
+"""
+
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from core.errors import NotFound
+from core.models import Notification
+
+
+@transaction.atomic
+def notification_send(
+    *, user: Any, message: str, params: dict[str, Any] | None = None, url: str = "", dedup_key: str = ""
+) -> tuple[Notification, bool]:
+    """Notify `user`; returns (notification, created). With a `dedup_key` the user gets it at most once: a second
+    call returns the existing notification and False (also under concurrency: the unique constraint decides)."""
+    if dedup_key:
+        notification, created = Notification.objects.get_or_create(
+            user=user, dedup_key=dedup_key, defaults={"message": message, "params": params or {}, "url": url}
+        )
+    else:
+        notification = Notification(user=user, message=message, params=params or {}, url=url)
+        notification.full_clean()
+        notification.save(force_insert=True)
+        created = True
+    if created:
+        _refresh_count_on_commit(user.pk)
+    return notification, created
+
+
+@transaction.atomic
+def notification_mark_read(*, user: Any, notification_id: int) -> Notification:
+    """Mark one of `user`'s notifications read (idempotent). Another user's notification is not found."""
+    notification = Notification.objects.select_for_update().filter(pk=notification_id, user=user).first()
+    if notification is None:
+        raise NotFound("notification_not_found", gettext("There is no such notification."))
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+        _refresh_count_on_commit(user.pk)
+    return notification
+
+
+@transaction.atomic
+def notification_mark_all_read(*, user: Any) -> int:
+    """Mark every unread notification of `user` read; returns how many were."""
+    changed = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    _refresh_count_on_commit(user.pk)
+    return changed
+
+
+def notifications_for_user(user: Any, *, unread_only: bool = False) -> QuerySet[Notification]:
+    """`user`'s own notifications, newest first."""
+    queryset = Notification.objects.filter(user=user)
+    if unread_only:
+        queryset = queryset.filter(read_at__isnull=True)
+    return queryset.order_by("-created_at", "-id")
+
+
+def unread_count_cache_key(user_id: int) -> str:
+    return f"core:notifications:unread:v1:{user_id}"
+
+
+def notification_unread_count(user: Any) -> int:
+    """The unread count from the database; also refreshes the cached count."""
+    count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    cache.set(unread_count_cache_key(user.pk), count, None)
+    return count
+
+
+def notification_unread_count_cached(user: Any) -> int:
+    """The unread count for the header badge, from the cache only (see the module docstring)."""
+    return int(cache.get(unread_count_cache_key(user.pk)) or 0)
+
+
+def _refresh_count(user_id: int) -> None:
+    count = Notification.objects.filter(user_id=user_id, read_at__isnull=True).count()
+    cache.set(unread_count_cache_key(user_id), count, None)
+
+
+def _refresh_count_on_commit(user_id: int) -> None:
+    transaction.on_commit(lambda: _refresh_count(user_id))
+
+
+def notification_text(notification: Notification) -> str:
+    """The message in the active language, with its params filled in."""
+    text = gettext(notification.message)
+    if not notification.params:
+        return text
+    try:
+        return text % notification.params
+    except (KeyError, TypeError, ValueError):
+        # A translation that lost a placeholder must not break the page: fall back to the English text.
+        return notification.message % notification.params
