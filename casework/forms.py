@@ -6,6 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
+from accounts.models import Unit
+from casework.models import Case
+from violations.models import Election
+
 MAX_REPORTS_PER_CASE = 100
 
 
@@ -37,3 +41,43 @@ class CaseRegisterForm(forms.Form):
     reports = ReportIdsField(label=gettext_lazy("Reports"))
     summary = forms.CharField(label=gettext_lazy("Summary of the case"), max_length=2000, required=False)
     next = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+
+class CaseFilterForm(forms.Form):
+    """Search and filters of the case list (GET). Every field is optional; an invalid value is ignored."""
+
+    TAB_MINE = "mine"
+    TAB_ALL = "all"
+
+    tab = forms.ChoiceField(
+        choices=[(TAB_MINE, gettext_lazy("My cases")), (TAB_ALL, gettext_lazy("All cases of the agency"))],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    nip = forms.CharField(label=gettext_lazy("NIP"), max_length=18, required=False)
+    name = forms.CharField(label=gettext_lazy("Name of the accused"), max_length=200, required=False)
+    unit: "forms.ModelChoiceField[Unit]" = forms.ModelChoiceField(
+        label=gettext_lazy("Unit"), queryset=Unit.objects.none(), required=False, empty_label=gettext_lazy("All units")
+    )
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+    violation = forms.CharField(label=gettext_lazy("Violation code"), max_length=10, required=False)
+    election: "forms.ModelChoiceField[Election]" = forms.ModelChoiceField(
+        label=gettext_lazy("Election"),
+        queryset=Election.objects.order_by("-year", "name"),
+        required=False,
+        empty_label=gettext_lazy("All elections"),
+    )
+    overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, agency_id: int | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units: Any = self.fields["unit"]
+        units.queryset = Unit.objects.filter(agency_id=agency_id).order_by("name") if agency_id else Unit.objects.none()
+        status: Any = self.fields["status"]
+        status.choices = [("", gettext_lazy("All statuses")), *Case.Status.choices]
+
+    def clean_nip(self) -> str:
+        return "".join(self.cleaned_data["nip"].split())
+
+    def clean_violation(self) -> str:
+        return self.cleaned_data["violation"].strip().upper()

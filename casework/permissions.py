@@ -12,11 +12,11 @@ def can_register_case(user: Any) -> bool:
 
 
 def can_view_cases(user: Any) -> bool:
-    """Who may open the case pages of the web UI as it stands: the agency's intake officers.
+    """Who may open the case pages: the agency's intake officers and administrators, and examiners.
 
-    The lifecycle pages (examiners, administrators) widen this together with the role matrix test.
+    Which cases each of them sees is casework.selectors.case_list_for_user's business (examiners: only their own).
     """
-    return is_intake_officer(user)
+    return sees_agency_cases(user) or is_examiner(user)
 
 
 def is_examiner(user: Any) -> bool:

@@ -8,6 +8,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 
 from casework import letters
+from casework.models import Letter
 
 logger = logging.getLogger(__name__)
 
@@ -51,4 +52,23 @@ def _describe(exc: BaseException) -> str:
 )
 def render_letter(letter_id: int) -> str:
     """Render one letter to PDF and store it (letters.letter_render); returns the letter's status afterwards."""
-    return str(letters.letter_render(letter_id=letter_id).status)
+    try:
+        return str(letters.letter_render(letter_id=letter_id).status)
+    except Letter.DoesNotExist:
+        # Its request was rolled back after the message left, or it belongs to another database: nothing to do.
+        logger.warning("Letter %s does not exist; nothing to render.", letter_id)
+        return "missing"
+
+
+@shared_task(name="casework.send_deadline_reminders", acks_late=True, soft_time_limit=600, time_limit=660)
+def send_deadline_reminders() -> dict[str, object]:
+    """The daily beat job: due-soon and overdue reminders (casework.reminders); today is Jakarta's. Safe to rerun."""
+    from casework.reminders import deadline_reminders_send
+
+    run = deadline_reminders_send()
+    return {
+        "today": run.today.isoformat(),
+        "working_day": run.working_day,
+        "notifications": run.notifications,
+        "emails": run.emails,
+    }

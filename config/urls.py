@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from accounts import views as account_views
 from casework import views_verify
 from core import views as core_views
+from core import views_notifications
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("landing/", account_views.landing, name="landing"),
+    path("notifications/", views_notifications.notification_list, name="notifications"),
     # Anyone: is this letter genuine? (shared/API.md). Before `api/v1/`: violations may not import casework.
     path("api/v1/public/documents/", include("casework.api.urls")),
     path("verify/<str:code>/", views_verify.letter_verify_page, name="letter-verify"),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("bawaslu/", include("violations.urls_bawaslu")),
     path("triage/", include("violations.urls_triage")),
     path("cases/", include("casework.urls")),
+    path("cases/", include("casework.urls_actions")),
     path("admin/", admin.site.urls),
 ]
 

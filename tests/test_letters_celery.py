@@ -24,14 +24,19 @@ from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context
 from core.models import AuditEvent
 
-pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One xdist worker runs these one after another: they share one broker database, which each test flushes.
+pytestmark = [
+    pytest.mark.celery,
+    pytest.mark.xdist_group("celery-broker"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 BROKER_DB = 5
 BROKER_URL = f"redis://127.0.0.1:6379/{BROKER_DB}"
 # The worker runs config.settings.test, whose private storage is fixed (the test process's per-test folder is not
 # visible to it); every file is named after its letter's unique verification code.
 WORKER_STORAGE = Path(settings.BASE_DIR) / "var" / "test-private"
-DEADLINE_SECONDS = 60
+DEADLINE_SECONDS = 90
 
 
 def _database_url() -> str:
@@ -49,7 +54,7 @@ def broker() -> Iterator[Connection]:
 
 
 @pytest.fixture
-def worker(broker: Connection) -> Iterator[subprocess.Popen[bytes]]:
+def worker(broker: Connection, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -62,8 +67,10 @@ def worker(broker: Connection) -> Iterator[subprocess.Popen[bytes]]:
         cwd=settings.BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        # A file, not a pipe: a worker that logs more than a pipe holds would block on writing.
+        stderr=(tmp_path / "worker.log").open("wb"),
     )
+    process.log_path = tmp_path / "worker.log"  # type: ignore[attr-defined]
     yield process
     process.terminate()
     try:
@@ -89,9 +96,13 @@ def _wait_until_issued(letter_ids: list[int], worker: subprocess.Popen[bytes]) -
         found = list(Letter.objects.filter(pk__in=letter_ids).order_by("pk"))
         if all(letter.status in ("issued", "failed") for letter in found):
             return found
-        assert worker.poll() is None, worker.stderr.read().decode() if worker.stderr else "worker died"
+        assert worker.poll() is None, _worker_log(worker)
         time.sleep(0.2)
-    pytest.fail(f"letters not issued within {DEADLINE_SECONDS} s")
+    pytest.fail(f"letters not issued within {DEADLINE_SECONDS} s; worker said:\n{_worker_log(worker)}")
+
+
+def _worker_log(worker: subprocess.Popen[bytes]) -> str:
+    return Path(worker.log_path).read_text(errors="replace")[-4000:]  # type: ignore[attr-defined]
 
 
 def _files_of(letter: Letter) -> list[Path]:
@@ -99,7 +110,7 @@ def _files_of(letter: Letter) -> list[Path]:
 
 
 @pytest.fixture
-def a_case(db: Any) -> Any:
+def a_case(transactional_db: Any) -> Any:
     agency = AgencyFactory()
     officer = IntakeOfficerFactory(username="verifikator-celery", agency=agency)
     return CaseFactory(agency=agency, registered_by=officer)

@@ -1,14 +1,15 @@
 """Every role × every triage and casework page and action: the exact status code, and nothing written when refused.
 
-Only intake officers of the report's agency see and act on reports and cases (another agency's report or case is
-a 404); internal reporters may only record internal findings; other signed-in users get 403; visitors are sent
-to log in.
+Only intake officers of the report's agency see and act on reports (another agency's report or case is a 404);
+the case pages also let in the agency's administrators and examiners (an examiner not on the case: 404);
+internal reporters may only record internal findings; other signed-in users get 403; visitors are sent to log in.
 """
 
 import datetime
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pytest
@@ -17,8 +18,12 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, BawasluUserFactory, IntakeOfficerFactory, UserFactory
+from casework import services as case_services
+from casework.letter_models import Letter
+from casework.letters import letter_mark_failed, letter_render, letter_request
 from casework.models import Case
 from casework.tests.factories import CaseFactory
+from casework.tests.letter_helpers import scenario_context
 from core.models import AuditEvent
 from core.testing import png_bytes
 from violations.evidence import validate_evidence_files
@@ -47,6 +52,24 @@ class World:
     original: Any
     case: Any
     evidence_id: int
+
+    @cached_property
+    def case_evidence_id(self) -> int:
+        files = validate_evidence_files([(io.BytesIO(png_bytes()), "layar.png")])
+        return case_services.case_evidence_add_files(case=self.case, actor=self.case.registered_by, files=files)[0].pk
+
+    def _letter(self) -> Letter:
+        return letter_request(
+            case=self.case, kind="summons_1", actor=self.case.registered_by, context=scenario_context("summons_1")
+        )
+
+    @cached_property
+    def issued_letter_id(self) -> int:
+        return letter_render(letter_id=self._letter().pk).pk
+
+    @cached_property
+    def failed_letter_id(self) -> int:
+        return letter_mark_failed(letter_id=self._letter().pk, error="WeasyPrint crashed").pk
 
 
 @dataclass(frozen=True)
@@ -98,6 +121,24 @@ ENDPOINTS = {
     "case_register": Endpoint(
         "post", lambda world: reverse("casework:case-register"), lambda world: {"reports": [world.report.pk]}, True
     ),
+    "case_evidence_download": Endpoint(
+        "get",
+        lambda world: reverse(
+            "casework:case-evidence-download",
+            kwargs={"case_id": world.case.pk, "evidence_id": world.case_evidence_id},
+        ),
+    ),
+    "letter_download": Endpoint(
+        "get", lambda world: reverse("casework:letter-download", kwargs={"letter_id": world.issued_letter_id})
+    ),
+    "letter_status": Endpoint(
+        "get", lambda world: reverse("casework:letter-status", kwargs={"letter_id": world.failed_letter_id})
+    ),
+    "letter_retry": Endpoint(
+        "post",
+        lambda world: reverse("casework:letter-retry", kwargs={"letter_id": world.failed_letter_id}),
+        writes=True,
+    ),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -113,9 +154,13 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "internal_finding_form": (200, 200, 403, 403, 403, 403, 403, 200, 302),
     "internal_finding": (302, 302, 403, 403, 403, 403, 403, 302, 302),
     "internal_finding_receipt": (302, 302, 403, 403, 403, 403, 403, 302, 302),
-    "case_list": (200, 200, 403, 403, 403, 403, 403, 403, 302),
-    "case": (200, 404, 403, 403, 403, 403, 403, 403, 302),
+    "case_list": (200, 200, 200, 403, 403, 403, 200, 403, 302),
+    "case": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "case_register": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "case_evidence_download": (200, 404, 404, 403, 403, 403, 200, 403, 302),
+    "letter_download": (200, 404, 404, 403, 403, 403, 200, 403, 302),
+    "letter_status": (200, 404, 404, 403, 403, 403, 200, 403, 302),
+    "letter_retry": (302, 404, 404, 403, 403, 403, 302, 403, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]
@@ -185,6 +230,10 @@ def test_the_matrix_covers_every_url_of_triage_and_casework():
         "casework:case-list",
         "casework:case-detail",
         "casework:case-register",
+        "casework:case-evidence-download",
+        "casework:letter-download",
+        "casework:letter-status",
+        "casework:letter-retry",
     }
     assert set(MATRIX) == set(ENDPOINTS)
 

@@ -231,7 +231,13 @@ def case_merge(*, case: Case, into: Case, actor: Any, expected_version: int | No
 
 @transaction.atomic
 def criminal_referral_record(
-    *, case: Case, actor: Any, referred_to: str, referred_on: datetime.date, note: str = ""
+    *,
+    case: Case,
+    actor: Any,
+    referred_to: str,
+    referred_on: datetime.date,
+    note: str = "",
+    expected_version: int | None = None,
 ) -> CaseTrack:
     """Record that criminal elements were referred (to Gakkumdu or the police); Netra only records it."""
     referred_to = _required(referred_to, "referred_to", _("Say to whom the case was referred."))
@@ -239,6 +245,7 @@ def criminal_referral_record(
     track = CaseTrack.objects.filter(case=case, track=CaseTrack.Track.CRIMINAL_REFERRAL).first()
     if track is not None and (track.referred_to, track.referred_on, track.note) == (referred_to, referred_on, note):
         return track
+    check_version(case, expected_version)
     track = track or CaseTrack(case=case, track=CaseTrack.Track.CRIMINAL_REFERRAL)
     track.status, track.referred_to, track.referred_on, track.note = (
         CaseTrack.Status.REFERRED,

@@ -416,3 +416,11 @@ def test_concurrent_renders_of_one_letter_store_one_file(a_case, clerk, enqueued
     assert len(stored_files(private_storage)) == 1
     assert {result.sha256 for result in results} == {Letter.objects.get(pk=letter.pk).sha256}
     assert AuditEvent.objects.filter(action="letter_issued").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_render_task_for_a_letter_that_does_not_exist_does_nothing(private_storage):
+    from casework.tasks import render_letter
+
+    assert render_letter.run(letter_id=987_654) == "missing"
+    assert stored_files(private_storage) == []

@@ -133,8 +133,8 @@ def test_case_list_query_count_does_not_grow_with_rows(client, officer, django_a
     for _ in range(cases):
         CaseFactory(registered_by=officer, reports=[ReportFactory(), ReportFactory()])
 
-    # session, user, roles, count, page of cases with their report counts
-    with django_assert_num_queries(5):
+    # session, user, roles, count, page of cases with their report counts, their examiners, units, elections
+    with django_assert_num_queries(8):
         response = client.get(reverse("casework:case-list"))
 
     assert [case.reports_count for case in response.context["page"].object_list] == [2] * cases

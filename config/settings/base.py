@@ -6,6 +6,7 @@ Environment-specific files (local, test, production) only override what they mus
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -202,7 +203,13 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = False
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Due-soon and overdue deadline reminders, every morning in Jakarta (the task skips non-working days).
+    "deadline-reminders": {
+        "task": "casework.send_deadline_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
 
 # --- Netra -------------------------------------------------------------------------------------
 NETRA_SITE_URL = env("NETRA_SITE_URL", default="http://127.0.0.1:8000")

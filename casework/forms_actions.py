@@ -1,0 +1,284 @@
+"""Web forms through which officers take a case through its lifecycle (one form per service of casework.services).
+
+Every form that changes the case carries the version the officer saw (`expected_version`, hidden): a service
+refuses a stale one, so two officers acting at once cannot overwrite each other.
+"""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.roles import Role
+from casework.models import Case, CaseTrack, ExaminationTeamMember, ProbableLevel, Summons
+from violations.models import SanctionLevel, ViolationType
+
+DATETIME_INPUT = "%Y-%m-%dT%H:%M"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format=DATETIME_INPUT)
+
+
+def _datetime_field(label: str | Any) -> forms.DateTimeField:
+    return forms.DateTimeField(label=label, widget=DateTimeInput(), input_formats=[DATETIME_INPUT, "%Y-%m-%d %H:%M"])
+
+
+def _examiners_of(case: Case) -> Any:
+    return (
+        User.objects.filter(agency_id=case.agency_id, is_active=True, groups__name=Role.EXAMINER)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ExaminerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class VersionedForm(forms.Form):
+    """The version of the case the officer saw when the page was drawn."""
+
+    expected_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        self.case = case
+        kwargs.setdefault("initial", {}).setdefault("expected_version", case.version)
+        super().__init__(*args, **kwargs)
+
+
+class ConfirmForm(VersionedForm):
+    """Actions without fields: forwarding for decision, attendance."""
+
+
+class StartReviewForm(VersionedForm):
+    probable_level = forms.ChoiceField(label=_("Probable level"), choices=ProbableLevel.choices)
+    tracks = forms.MultipleChoiceField(
+        label=_("Tracks"),
+        choices=[
+            (CaseTrack.Track.ETHICS, CaseTrack.Track.ETHICS.label),
+            (CaseTrack.Track.DISCIPLINE, CaseTrack.Track.DISCIPLINE.label),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        initial=[CaseTrack.Track.ETHICS, CaseTrack.Track.DISCIPLINE],
+    )
+    note = forms.CharField(label=_("Review note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+TEAM_ROLES = list(ExaminationTeamMember.Role)
+
+
+class TeamForm(VersionedForm):
+    """The decision forming the Tim Pemeriksa and its three members (direct superior, Inspectorate, BKPSDM)."""
+
+    decision_number = forms.CharField(label=_("Number of the decision"), max_length=120)
+    decision_date = forms.DateField(label=_("Date of the decision"), widget=DateInput())
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        users = User.objects.filter(agency_id=case.agency_id, is_active=True).order_by("first_name", "username")
+        for role in TEAM_ROLES:
+            self.fields[f"{role.value}_name"] = forms.CharField(label=_("Name"), max_length=200)
+            self.fields[f"{role.value}_nip"] = forms.CharField(label=_("NIP"), max_length=18, required=False)
+            self.fields[f"{role.value}_position"] = forms.CharField(label=_("Position"), max_length=200, required=False)
+            self.fields[f"{role.value}_user"] = forms.ModelChoiceField(
+                label=_("Netra account (sees the case)"), queryset=users, required=False
+            )
+
+    def member_groups(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        return [
+            (role.label, [self[f"{role.value}_{part}"] for part in ("name", "nip", "position", "user")])
+            for role in TEAM_ROLES
+        ]
+
+    def members(self) -> list[dict[str, Any]]:
+        data = self.cleaned_data
+        return [
+            {
+                "role": role.value,
+                "name": data[f"{role.value}_name"],
+                "nip": data[f"{role.value}_nip"],
+                "position_title": data[f"{role.value}_position"],
+                "user": data[f"{role.value}_user"],
+            }
+            for role in TEAM_ROLES
+        ]
+
+
+class AssignForm(VersionedForm):
+    examiners = ExaminerChoiceField(
+        label=_("Examiners"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("examiners", list(case.assigned_examiners.all()))
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["examiners"].queryset = _examiners_of(case)  # type: ignore[attr-defined]
+
+
+class SummonsForm(VersionedForm):
+    number = forms.TypedChoiceField(label=_("Summons"), choices=[(1, "I"), (2, "II")], coerce=int)
+    scheduled_at = _datetime_field(_("Examination date and time"))
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    virtual_link = forms.URLField(
+        label=_("Virtual meeting link"), max_length=500, required=False, assume_scheme="https"
+    )
+    sent_on = forms.DateField(label=_("Sent on"), widget=DateInput())
+    delivery_method = forms.ChoiceField(label=_("Delivery method"), choices=Summons.Delivery.choices)
+    delivery_record = forms.CharField(
+        label=_("Delivery record"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    override = forms.BooleanField(label=_("Override rule D6 (shorter notice)"), required=False)
+    override_reason = forms.CharField(
+        label=_("Reason for the shorter notice"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, case: Case, can_override: bool, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        if not can_override:
+            del self.fields["override"]
+            del self.fields["override_reason"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("override") and not (data.get("override_reason") or "").strip():
+            self.add_error("override_reason", _("Give the reason for the shorter notice."))
+        return data
+
+    @property
+    def notice_override_reason(self) -> str:
+        return self.cleaned_data.get("override_reason", "") if self.cleaned_data.get("override") else ""
+
+
+class AbsenceForm(VersionedForm):
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ExaminationForm(VersionedForm):
+    """The BAP; the questions and answers are a formset (QuestionAnswerForm)."""
+
+    held_at = _datetime_field(_("Held at"))
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    virtual_link = forms.URLField(
+        label=_("Virtual meeting link"), max_length=500, required=False, assume_scheme="https"
+    )
+    examiners = ExaminerChoiceField(
+        label=_("Examiners"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    examinee_signed = forms.BooleanField(label=_("The examinee signed the record"), required=False)
+    refusal_note = forms.CharField(
+        label=_("Refusal to sign (if the examinee did not sign)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["examiners"].queryset = _examiners_of(case)  # type: ignore[attr-defined]
+
+
+class QuestionAnswerForm(forms.Form):
+    question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+MAX_QUESTIONS = 100
+QuestionAnswerFormSet = forms.formset_factory(
+    QuestionAnswerForm, extra=5, max_num=MAX_QUESTIONS, absolute_max=MAX_QUESTIONS
+)
+
+
+class ViolationTypeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.code} — {obj.name}"
+
+
+class ExaminationReportForm(VersionedForm):
+    """The LHP; the recommended sanction is a code of the sanctions catalogue."""
+
+    violation_types = ViolationTypeChoiceField(
+        label=_("Forms of violation"),
+        queryset=ViolationType.objects.order_by("code"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    act_time = forms.CharField(label=_("Time of the act"), max_length=200)
+    act_place = forms.CharField(label=_("Place of the act"), max_length=300)
+    aggravating = forms.CharField(
+        label=_("Aggravating factors"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    mitigating = forms.CharField(
+        label=_("Mitigating factors"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    impact = forms.CharField(label=_("Impact"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    proven = forms.TypedChoiceField(
+        label=_("Finding"),
+        choices=[("yes", _("Proven")), ("no", _("Not proven"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    recommended_sanction_code = forms.CharField(label=_("Recommended sanction (code)"), max_length=10, required=False)
+    recommended_sanction_level = forms.ChoiceField(
+        label=_("Recommended level"), choices=SanctionLevel.choices, required=False
+    )
+
+
+class ReasonForm(VersionedForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+
+
+class MergeForm(VersionedForm):
+    into = forms.CharField(label=_("Number of the case to merge into"), max_length=40)
+
+
+class CriminalReferralForm(VersionedForm):
+    referred_to = forms.CharField(label=_("Referred to"), max_length=200)
+    referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class EvidenceFilesForm(VersionedForm):
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    evidence = MultipleFileField(label=_("Files"))
+
+
+class EvidenceCaptureForm(VersionedForm):
+    screenshot = forms.FileField(label=_("Screenshot"))
+    source_url = forms.URLField(label=_("Address of the post"), max_length=2000, assume_scheme="https")
+    captured_at = _datetime_field(_("Captured at"))
+
+
+class EvidenceStatementForm(VersionedForm):
+    witness_name = forms.CharField(label=_("Witness"), max_length=200)
+    statement = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class EvidenceWithdrawForm(VersionedForm):
+    reason = forms.CharField(label=_("Reason for withdrawal"), widget=forms.Textarea(attrs={"rows": 2}))

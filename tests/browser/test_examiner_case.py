@@ -1,0 +1,150 @@
+"""An examiner takes a registered case to the examination report (LHP), downloading the summons PDF on the way."""
+
+import datetime
+import io
+import re
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from accounts.roles import Role
+from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory, UserFactory
+from casework import services
+from casework.deadlines import summons_latest_send_date
+from casework.models import Case
+from violations.tests.factories import ReportFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "rahasia-Netra-2026"
+DESKTOP: dict[str, Any] = {
+    "viewport": {"width": 1280, "height": 900},
+    "locale": "id-ID",
+    "timezone_id": "Asia/Jakarta",
+}
+
+
+def _earliest_examination_day(today: datetime.date) -> datetime.date:
+    """The first day whose summons may still be sent today under rule D6."""
+    day = today + datetime.timedelta(days=1)
+    while summons_latest_send_date(day) < today:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def _log_in(browser: Any, url: str, username: str) -> Any:
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form.narrow button[type=submit]").click()
+    page.wait_for_load_state()
+    return page
+
+
+def _message(page: Any) -> str:
+    return page.locator("ul.messages li").first.inner_text().strip()
+
+
+def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browser, shots, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    AgencyFactory()
+    officer = IntakeOfficerFactory(username="verifikator", first_name="Yanti", last_name="Oktaviani")
+    examiner = UserFactory(username="pemeriksa", first_name="Hendra", last_name="Saputra", roles=[Role.EXAMINER])
+    for user in (officer, examiner):
+        user.set_password(PASSWORD)
+        user.save()
+    unit = UnitFactory(code="smpn-1", name="SMP Negeri 1 Lebong")
+    accused = CivilServantFactory(nip="197805122003121003", name="Drs. Rahmat Hidayat", unit=unit)
+    report = ReportFactory(accused_name=accused.name)
+    case = services.case_register(actor=officer, reports=[report], summary="Unggahan kampanye di Facebook.")
+    Case.objects.filter(pk=case.pk).update(accused=accused, accused_nip=accused.nip)
+    services.case_assign(case=Case.objects.get(pk=case.pk), actor=officer, examiners=[examiner])
+    case_url = f"{live_server.url}/cases/{case.pk}/"
+
+    page = _log_in(browser, live_server.url, "pemeriksa")
+
+    # The registered case, assigned to the examiner: start the review.
+    page.goto(case_url)
+    assert page.locator("h1 .badge").inner_text().strip() == "Teregistrasi"
+    page.select_option("#review-level", "moderate")
+    page.locator("#case-actions form[action$='/review/'] button[type=submit]").click()
+    page.wait_for_url(case_url)
+    assert _message(page) == "Penelaahan telah dimulai."
+
+    # The intake officer forms the examination team (the examiner may not; the officer manages the agency's cases).
+    officer_page = _log_in(browser, live_server.url, "verifikator")
+    officer_page.goto(f"{case_url}team/")
+    officer_page.fill("#id_decision_number", "800/123/BKPSDM/2026")
+    officer_page.fill("#id_decision_date", timezone.localdate().isoformat())
+    officer_page.fill("#id_direct_superior_name", "Dra. Sri Wahyuni")
+    officer_page.fill("#id_inspectorate_name", "Budi Santoso, S.H.")
+    officer_page.fill("#id_bkpsdm_name", "Hendra Saputra")
+    officer_page.select_option("#id_bkpsdm_user", str(examiner.pk))
+    officer_page.locator("main form.form button.primary").click()
+    officer_page.wait_for_url(case_url)
+    assert _message(officer_page).startswith("Tim pemeriksa telah dibentuk")
+    officer_page.context.close()
+
+    # Summons I, sent today for the earliest examination day rule D6 allows.
+    today = timezone.localdate()
+    exam_day = _earliest_examination_day(today)
+    page.goto(case_url)
+    page.locator("#case-actions a[href$='/summons/']").click()
+    page.fill("#id_scheduled_at", f"{exam_day.isoformat()}T09:00")
+    page.fill("#id_sent_on", today.isoformat())
+    page.select_option("#id_delivery_method", "in_person")
+    page.fill("#id_place", "Kantor BKPSDM Kabupaten Lebong")
+    page.locator("main form.form button.primary").click()
+    page.wait_for_url(case_url)
+    assert _message(page) == "Surat panggilan I telah diterbitkan; suratnya sedang disiapkan."
+
+    # The summons letter rendered on commit (eager Celery): download it and read it.
+    page.goto(case_url)
+    link = page.locator("#letters a[href*='/letters/']").first
+    pdf = page.request.get(live_server.url + link.get_attribute("href"))
+    assert (pdf.status, pdf.headers["content-type"]) == (200, "application/pdf")
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
+    assert "Drs. Rahmat Hidayat" in text
+    assert "197805122003121003" in re.sub(r"\s", "", text)
+
+    # The accused came: attendance, then the BAP.
+    page.locator("#case-actions form[action$='/attendance/'] button[type=submit]").click()
+    page.wait_for_url(case_url)
+    assert _message(page) == "Kehadiran telah dicatat; selanjutnya catat pemeriksaan (BAP)."
+    page.locator("#case-actions a[href$='/examination/']").click()
+    page.fill("#id_held_at", f"{exam_day.isoformat()}T09:30")
+    page.fill("#id_qa-0-question", "Apakah akun Facebook atas nama Saudara itu milik Saudara?")
+    page.fill("#id_qa-0-answer", "Ya, benar.")
+    page.fill("#id_qa-1-question", "Mengapa Saudara membagikan unggahan kampanye itu?")
+    page.fill("#id_qa-1-answer", "Saya tidak mengetahui bahwa itu dilarang.")
+    page.check("#id_examinee_signed")
+    page.screenshot(path=str(shots / "examiner-bap.png"), full_page=True)
+    page.locator("main form.form button.primary").click()
+    page.wait_for_url(case_url)
+    assert _message(page) == "Berita acara pemeriksaan (BAP) telah disimpan; suratnya sedang disiapkan."
+
+    # The LHP.
+    page.locator("#case-actions a[href$='/examination-report/']").click()
+    page.locator("input[name=violation_types]").first.check()
+    page.fill("#id_act_time", "7 Oktober 2024")
+    page.fill("#id_act_place", "Akun Facebook pribadi terlapor")
+    page.fill("#id_aggravating", "Tiga unggahan; akun publik dengan banyak pengikut.")
+    page.fill("#id_mitigating", "Pelanggaran pertama.")
+    page.check("input[name=proven][value=yes]")
+    page.fill("#id_recommended_sanction_code", "B1")
+    page.select_option("#id_recommended_sanction_level", "heavy")
+    page.locator("main form.form button.primary").click()
+    page.wait_for_url(case_url)
+    assert _message(page) == "Laporan hasil pemeriksaan (LHP) telah disampaikan; suratnya sedang disiapkan."
+
+    page.goto(case_url)
+    assert page.locator("h1 .badge").inner_text().strip() == "LHP telah dibuat"
+    page.screenshot(path=str(shots / "examiner-case-reported.png"), full_page=True)
+    assert Case.objects.get(pk=case.pk).status == "reported"
+    page.context.close()
