@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,22 +12,8 @@ from django.utils.translation import gettext as _
 from casework.models import Case, CaseEvidence
 from casework.services._common import lock_case, record
 from core.errors import ConflictError, DomainError
+from core.storage import remove_files_on_failure
 from violations.evidence import ValidatedEvidence
-
-
-class _RemoveFilesOnFailure:
-    """Files are not transactional: remove what the block stored if it raises."""
-
-    def __init__(self) -> None:
-        self.stored: list[str] = []
-
-    def __enter__(self) -> list[str]:
-        return self.stored
-
-    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
-        if exc_type is not None:
-            for name in self.stored:
-                default_storage.delete(name)
 
 
 def _open_case(case: Case, actor: Any) -> Case:
@@ -75,7 +60,7 @@ def case_evidence_add_files(
     if not files:
         raise DomainError("evidence_required", _("Choose at least one file."), field="evidence")
     case = _open_case(case, actor)
-    with _RemoveFilesOnFailure() as stored:
+    with remove_files_on_failure() as stored:
         return [_store(case, actor, item, stored, kind=CaseEvidence.Kind.FILE, title=title.strip()) for item in files]
 
 
@@ -89,7 +74,7 @@ def case_evidence_add_capture(
     if not source_url.strip():
         raise DomainError("source_url_required", _("Give the address of the post."), field="source_url")
     case = _open_case(case, actor)
-    with _RemoveFilesOnFailure() as stored:
+    with remove_files_on_failure() as stored:
         return _store(
             case,
             actor,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Agency, BawasluOffice
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError
+from core.storage import remove_files_on_failure
 from violations.evidence import ValidatedEvidence
 from violations.models import (
     BawasluForwarding,
@@ -20,7 +21,7 @@ from violations.models import (
     Election,
     Report,
 )
-from violations.services.intake import ReporterInput, ReportInput, _create_report, _RemoveFilesOnFailure
+from violations.services.intake import ReporterInput, ReportInput, _create_report
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def forwarding_submit(
     if existing is not None:
         return ForwardingResult(forwarding=existing, created=False)
     try:
-        with _RemoveFilesOnFailure() as stored, transaction.atomic():
+        with remove_files_on_failure() as stored, transaction.atomic():
             submitted = _create_report(
                 data=data,
                 reporter=ReporterInput(organisation=office.name),

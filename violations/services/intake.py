@@ -9,7 +9,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.contrib.auth.hashers import make_password
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from accounts.models import Agency, CivilServant
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError
 from core.hashers import PIN_HASHER
+from core.storage import remove_files_on_failure
 from violations.evidence import ValidatedEvidence
 from violations.models import (
     Channel,
@@ -142,21 +142,6 @@ def _store_evidence(
     return rows
 
 
-class _RemoveFilesOnFailure:
-    """Files are not transactional: remove what this block stored if the block raises or rolls back."""
-
-    def __init__(self) -> None:
-        self.stored: list[str] = []
-
-    def __enter__(self) -> list[str]:
-        return self.stored
-
-    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
-        if exc_type is not None:
-            for name in self.stored:
-                default_storage.delete(name)
-
-
 def _add_links(report: Report, urls: Iterable[str]) -> None:
     now = timezone.now()
     ReportLink.objects.bulk_create(
@@ -253,7 +238,7 @@ def report_submit(
         raise ValueError("access_pin must be 8 digits")
     if not reporter.anonymous and not reporter.name and not reporter.organisation:
         raise DomainError("reporter_name_required", _("Give your name or report anonymously."), field="reporter_name")
-    with _RemoveFilesOnFailure() as stored, transaction.atomic():
+    with remove_files_on_failure() as stored, transaction.atomic():
         return _create_report(
             data=data,
             reporter=reporter,
@@ -280,7 +265,7 @@ def report_add_information(
     """Add a reporter's information to their report while it is open; an information request is answered by it."""
     if not description and not links and not evidence:
         raise DomainError("addition_empty", _("Add a description, a link or a file."), field="description")
-    with _RemoveFilesOnFailure() as stored, transaction.atomic():
+    with remove_files_on_failure() as stored, transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         if not report.is_open_for_additions:
             raise ConflictError("report_closed", _("This report is closed; nothing can be added to it."))
