@@ -34,6 +34,8 @@ class Case(TimeStampedModel):
         ABSENT_TWICE = "absent_twice", pgettext_lazy("case status", "Absent twice")
         REPORTED = "reported", pgettext_lazy("case status", "Examination report written")
         FORWARDED_FOR_DECISION = "forwarded_for_decision", pgettext_lazy("case status", "Forwarded for decision")
+        DECIDED = "decided", pgettext_lazy("case status", "Decided")
+        CLOSED = "closed", pgettext_lazy("case status", "Closed")
         NOT_PROVEN = "not_proven", pgettext_lazy("case status", "Not proven")
         DISMISSED = "dismissed", pgettext_lazy("case status", "Dismissed")
         MERGED = "merged", pgettext_lazy("case status", "Merged into another case")
@@ -398,7 +400,11 @@ CASE_TRANSITIONS: dict[str, frozenset[str]] = {
     # Absent twice: the case goes on on the evidence, with or without an LHP.
     _C.ABSENT_TWICE: frozenset({_C.REPORTED, _C.FORWARDED_FOR_DECISION, _C.WITHDRAWN}),
     _C.REPORTED: frozenset({_C.FORWARDED_FOR_DECISION, _C.NOT_PROVEN, _C.WITHDRAWN}),
-    _C.FORWARDED_FOR_DECISION: frozenset(),
+    # From here the sanctions app drives the case: a signed decision makes it decided; once every decision has
+    # taken effect and been executed (or annulled) it is closed. A dismissal decision (not proven) also decides it.
+    _C.FORWARDED_FOR_DECISION: frozenset({_C.DECIDED}),
+    _C.DECIDED: frozenset({_C.CLOSED}),
+    _C.CLOSED: frozenset(),
     _C.NOT_PROVEN: frozenset(),
     _C.DISMISSED: frozenset(),
     _C.MERGED: frozenset(),

@@ -10,9 +10,11 @@ from casework.services.evidence import (
 from casework.services.examination import examination_record, examination_report_submit
 from casework.services.lifecycle import (
     TeamMemberInput,
+    case_close,
     case_close_not_proven,
     case_dismiss,
     case_forward_for_decision,
+    case_mark_decided,
     case_merge,
     case_start_review,
     case_withdraw,
@@ -25,6 +27,7 @@ from casework.services.summons import summons_issue, summons_record_absence, sum
 __all__ = [
     "TeamMemberInput",
     "case_assign",
+    "case_close",
     "case_close_not_proven",
     "case_dismiss",
     "case_evidence_add_capture",
@@ -32,6 +35,7 @@ __all__ = [
     "case_evidence_add_statement",
     "case_evidence_withdraw",
     "case_forward_for_decision",
+    "case_mark_decided",
     "case_merge",
     "case_register",
     "case_start_review",

@@ -141,12 +141,33 @@ def case_forward_for_decision(*, case: Case, actor: Any, expected_version: int |
     if case.status == _S.FORWARDED_FOR_DECISION:
         return case
     check_version(case, expected_version)
-    report = getattr(case, "examination_report", None)
-    if case.status == _S.REPORTED and report is not None and not report.proven:
-        raise ConflictError(
-            "case_not_proven", _("The examination report finds the violation not proven; close the case instead.")
-        )
+    # A not-proven LHP may be forwarded too: the official then issues a dismissal decision (sanctions app).
     return transition(case, to=_S.FORWARDED_FOR_DECISION, actor=actor, action="case_forwarded_for_decision")
+
+
+@transaction.atomic
+def case_mark_decided(*, case: Case, actor: Any, decision_number: str) -> Case:
+    """A decision on the case was signed (called by the sanctions app inside its signing transaction)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == _S.DECIDED:
+        return case
+    return transition(
+        case, to=_S.DECIDED, actor=actor, action="case_decided", data={"decision_number": decision_number}
+    )
+
+
+@transaction.atomic
+def case_close(*, case: Case, actor: Any, reason: str) -> Case:
+    """Every decision on the case took effect and was carried out, or was annulled (called by the sanctions app)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == _S.CLOSED:
+        return case
+    case.closure_reason = reason
+    transition(case, to=_S.CLOSED, actor=actor, action="case_closed", reason=reason, fields=("closure_reason",))
+    CaseTrack.objects.filter(case=case, track__in=REVIEW_TRACKS, status=CaseTrack.Status.OPEN).update(
+        status=CaseTrack.Status.CLOSED
+    )
+    return case
 
 
 @transaction.atomic

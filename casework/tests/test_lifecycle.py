@@ -151,6 +151,8 @@ DRIVERS: dict[str, Callable[[Case, Any], Any]] = {
     S.REPORTED: _to_reported,
     S.FORWARDED_FOR_DECISION: _to_forwarded,
     S.NOT_PROVEN: _to_not_proven,
+    S.DECIDED: lambda case, actor: services.case_mark_decided(case=case, actor=actor, decision_number="800/1/2024"),
+    S.CLOSED: lambda case, actor: services.case_close(case=case, actor=actor, reason="Sanksi selesai dijalani."),
     S.DISMISSED: lambda case, actor: services.case_dismiss(case=case, actor=actor, reason="Bukan pelanggaran."),
     S.WITHDRAWN: lambda case, actor: services.case_withdraw(case=case, actor=actor, reason="Salah registrasi."),
     S.MERGED: lambda case, actor: services.case_merge(
@@ -183,7 +185,9 @@ def test_the_table_is_exactly_the_documented_lifecycle():
         S.EXAMINED: {S.REPORTED, S.WITHDRAWN},
         S.ABSENT_TWICE: {S.REPORTED, S.FORWARDED_FOR_DECISION, S.WITHDRAWN},
         S.REPORTED: {S.FORWARDED_FOR_DECISION, S.NOT_PROVEN, S.WITHDRAWN},
-        S.FORWARDED_FOR_DECISION: set(),
+        S.FORWARDED_FOR_DECISION: {S.DECIDED},
+        S.DECIDED: {S.CLOSED},
+        S.CLOSED: set(),
         S.NOT_PROVEN: set(),
         S.DISMISSED: set(),
         S.MERGED: set(),
@@ -407,15 +411,13 @@ def test_withdrawal_keeps_its_reason_and_closes_open_tracks(case, officer):
     assert AuditEvent.objects.get(action="case_withdrawn").reason == "Terlapor bukan pegawai Kabupaten Lebong."
 
 
-def test_forwarding_refuses_a_not_proven_report(officer):
+def test_a_not_proven_report_may_be_forwarded_for_a_dismissal_decision(officer):
     case = case_in(S.REPORTED, agency=officer.agency, registered_by=officer)
     _lhp(case, officer, proven=False)
 
-    with pytest.raises(ConflictError) as refused:
-        services.case_forward_for_decision(case=case, actor=officer)
+    services.case_forward_for_decision(case=case, actor=officer)
 
-    assert refused.value.code == "case_not_proven"
-    assert Case.objects.get(pk=case.pk).status == "reported"
+    assert Case.objects.get(pk=case.pk).status == "forwarded_for_decision"
 
 
 def test_merge_moves_the_reports_to_the_surviving_case(officer):

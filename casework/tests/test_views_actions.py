@@ -561,17 +561,14 @@ def test_a_proven_case_is_forwarded_for_decision(examined, examiner_user):
     assert Case.objects.get(pk=reported.pk).status == "forwarded_for_decision"
 
 
-def test_a_not_proven_case_cannot_be_forwarded(examined, examiner_user):
+def test_a_not_proven_case_may_be_forwarded_for_a_dismissal_decision(examined, examiner_user):
     reported = _reported(examined, examiner_user, proven=False)
-    before = _snapshot(reported)
 
     response = _client(examiner_user).post(_url("forward", reported), {"expected_version": reported.version})
 
     assert response.url == _case_page(reported)
-    assert _messages(response) == [
-        ("error", "The examination report finds the violation not proven; close the case instead.")
-    ]
-    assert _snapshot(reported) == before
+    reported.refresh_from_db()
+    assert reported.status == "forwarded_for_decision"
 
 
 def test_a_not_proven_case_is_closed_with_a_reason(examined, examiner_user):
