@@ -19,12 +19,13 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/netra
 TEST_CACHE_URL ?= rediscache://127.0.0.1:6379/1
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/2
 
-.PHONY: help run test lint typecheck system-run system-test services install install-dev messages bench clean
+.PHONY: help run test lint typecheck system-run system-test services install install-dev messages bench bench-letters clean
 
 help:
 	@echo "make run   — start Netra locally with demo data (http://$(HOST):$(PORT)/)"
 	@echo "make test  — lint, type-check and run the whole test suite on PostgreSQL and Redis"
 	@echo "make bench — run the benchmarks in bench/ and write docs/benchmarks.md"
+	@echo "make bench-letters — only the letter rendering benchmark (its section of docs/benchmarks.md)"
 
 # --- system packages ------------------------------------------------------------------------------
 define ensure_debs
@@ -110,6 +111,9 @@ test: install-dev services messages lint typecheck
 
 bench: install-dev services
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python bench/run.py
+
+bench-letters: install-dev
+	$(BIN)/python bench/run.py letters
 
 clean:
 	rm -rf var $(VENV)

@@ -38,10 +38,29 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             ("sanctions", "authorityrule"),
             ("core", "deadlinerule"),
             ("core", "dayoff"),
+            ("sanctions", "staffingauthority"),
+            ("sanctions", "conflictofinterest"),
         ]
         for action in ("view", "add", "change")
     ]
-    + ["violations.view_report", "casework.view_case", "core.view_auditevent"],
+    + ["violations.view_report", "core.view_auditevent"]
+    # Read-only in the admin: these change only through the services.
+    + [
+        f"casework.view_{model}"
+        for model in (
+            "case",
+            "casetrack",
+            "examinationteam",
+            "examinationteammember",
+            "summons",
+            "examination",
+            "examinationreport",
+            "caseevidence",
+            "letter",
+            "letternumbersequence",
+        )
+    ]
+    + [f"sanctions.view_{model}" for model in ("decision", "decisionrecusal", "objection", "executionrecord")],
 }
 
 

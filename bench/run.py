@@ -1,4 +1,7 @@
-"""Intake benchmarks: run with `make bench`; figures go to docs/benchmarks.md with the machine and the date.
+"""Benchmarks: run with `make bench`; figures go to docs/benchmarks.md with the machine and the date.
+
+`python bench/run.py letters` (`make bench-letters`) runs only the letter rendering benchmark (bench/letters.py,
+no database) and replaces only its section of the page.
 
 Measures, on a scratch PostgreSQL database (`netra_bench`, dropped afterwards):
 - the triage queue (first page, a deep cursor page, a filtered page) over BENCH_REPORTS reports;
@@ -59,7 +62,12 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory_kib / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    from bench import letters
+
+    if (sys.argv[1:] if argv is None else argv) == ["letters"]:
+        print(letters.write(letters.run(), _machine()))
+        return
     _psql("DROP DATABASE IF EXISTS netra_bench")
     _psql("CREATE DATABASE netra_bench")
     try:
@@ -70,6 +78,7 @@ def main() -> None:
         connections.close_all()
         _psql("DROP DATABASE IF EXISTS netra_bench")
     _write(results)
+    print(letters.write(letters.run(), _machine()))
 
 
 def _seed(agency: object, office: object) -> None:
@@ -214,7 +223,11 @@ def _write(results: list[tuple[str, str]]) -> None:
         *[f"| {name} | {value} |" for name, value in results],
         "",
     ]
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines))
+    from bench import letters
+
+    # The letters section is written after this one; keep the previous figures if that run fails.
+    kept = letters.existing_section()
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + ("\n" + kept if kept else ""))
     print("\n".join(lines))
 
 

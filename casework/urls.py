@@ -1,11 +1,12 @@
 from django.urls import path
 
-from casework import views
+from casework import views, views_handover
 
 app_name = "casework"
 urlpatterns = [
     path("", views.case_list, name="case-list"),
     path("register/", views.case_register, name="case-register"),
+    path("handover/", views_handover.officer_handover, name="officer-handover"),
     path("<int:case_id>/", views.case_detail, name="case-detail"),
     path(
         "<int:case_id>/evidence/<int:evidence_id>/download/",

@@ -1,15 +1,30 @@
 """The admin site across apps: catalogues editable by administrators, reports and cases read-only, reporters hidden."""
 
+import datetime
+import zoneinfo
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import IntakeOfficerFactory, UserFactory
-from casework.models import Case
+from casework import services
+from casework.models import Case, CaseEvidence, CaseTrack, Letter, LetterNumberSequence, Summons
 from casework.services import case_register
+from casework.tests.factories import CaseFactory
 from core.models import AuditEvent
-from sanctions.models import SanctionType
+from sanctions.models import (
+    ConflictOfInterest,
+    Decision,
+    DecisionRecusal,
+    ExecutionRecord,
+    Objection,
+    SanctionType,
+    StaffingAuthority,
+)
+from sanctions.tests.factories import DecisionFactory, StaffingAuthorityFactory, sanctioning_official
 from violations.models import Election, Report, Reporter, ViolationType
 from violations.tests.factories import ReportFactory
 
@@ -158,3 +173,204 @@ def test_sanction_catalogue_list_shows_the_legal_basis(admin_client):
     assert [row.code for row in response.context["cl"].result_list][:3] == ["M1", "M2", "R1"]
     assert "Pasal 8 ayat (4) huruf a" in body
     assert "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil" in body
+
+
+# --- casework and sanctions records: read-only; staffing authorities and conflicts of interest editable ----------
+
+CASEWORK_READ_ONLY = [
+    "casework_casetrack",
+    "casework_examinationteam",
+    "casework_summons",
+    "casework_examination",
+    "casework_examinationreport",
+    "casework_caseevidence",
+    "casework_letter",
+    "casework_letternumbersequence",
+]
+SANCTIONS_READ_ONLY = [
+    "sanctions_decision",
+    "sanctions_decisionrecusal",
+    "sanctions_objection",
+    "sanctions_executionrecord",
+]
+SANCTIONS_EDITABLE = ["sanctions_staffingauthority", "sanctions_conflictofinterest"]
+
+
+def _at(day: int) -> datetime.datetime:
+    return datetime.datetime(2024, 10, day, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.fixture
+def records(administrator):
+    """One row of every casework and sanctions model, made through the services where they exist."""
+    officer = IntakeOfficerFactory(username="verifikator")
+    case = case_register(actor=officer, reports=[ReportFactory()])
+    services.case_start_review(case=case, actor=officer, probable_level="heavy", tracks=["discipline"])
+    services.examination_team_form(
+        case=case,
+        actor=officer,
+        decision_number="800/0001/KEP/BKPSDM/2024",
+        decision_date=datetime.date(2024, 10, 14),
+        members=[
+            services.TeamMemberInput(role=role, name=f"Anggota {role}")
+            for role in ("direct_superior", "inspectorate", "bkpsdm")
+        ],
+    )
+    summons = services.summons_issue(
+        case=case,
+        actor=officer,
+        number=1,
+        scheduled_at=_at(28),
+        sent_on=datetime.date(2024, 10, 16),
+        delivery_method="in_person",
+        place="Kantor BKPSDM",
+    )
+    examination = services.examination_record(
+        case=case,
+        actor=officer,
+        held_at=_at(28),
+        examiners=[officer],
+        questions_answers=[{"question": "Benar akun Anda?", "answer": "Benar."}],
+        examinee_signed=True,
+        place="Kantor BKPSDM",
+    )
+    report = services.examination_report_submit(
+        case=case,
+        actor=officer,
+        violation_types=[ViolationType.objects.get(code="N04")],
+        act_time="7 Oktober 2024",
+        act_place="Facebook",
+        proven=True,
+        recommended_sanction_code="B1",
+        recommended_sanction_level="heavy",
+    )
+    evidence = services.case_evidence_add_statement(
+        case=case, actor=officer, witness_name="Siti", statement="Saya melihat unggahan itu."
+    )
+    decided = CaseFactory(number="0099/KASUS/LEBONG/2024", agency=officer.agency, status="forwarded_for_decision")
+    decision = DecisionFactory(case=decided)
+    official = sanctioning_official()
+    now = timezone.now()
+    return {
+        "casework_casetrack": CaseTrack.objects.get(case=case),
+        "casework_examinationteam": case.examination_team,
+        "casework_summons": summons,
+        "casework_examination": examination,
+        "casework_examinationreport": report,
+        "casework_caseevidence": evidence,
+        "casework_letter": Letter.objects.order_by("id").first(),
+        "casework_letternumbersequence": LetterNumberSequence.objects.first(),
+        "sanctions_decision": decision,
+        "sanctions_decisionrecusal": DecisionRecusal.objects.create(
+            decision=decision, official=official, reason="party", recorded_at=now
+        ),
+        "sanctions_objection": Objection.objects.create(
+            decision=decision,
+            kind="objection",
+            filed_on=datetime.date(2024, 12, 2),
+            filed_by_name="Drs. Rahmat Hidayat",
+            grounds="Keberatan atas hukuman.",
+            window_ends_on=datetime.date(2024, 12, 13),
+            recorded_by=administrator,
+        ),
+        "sanctions_executionrecord": ExecutionRecord.objects.create(
+            decision=decision,
+            action="other",
+            carried_out_on=datetime.date(2024, 12, 20),
+            recorded_by=administrator,
+            recorded_at=now,
+        ),
+        "sanctions_staffingauthority": StaffingAuthorityFactory(user=official),
+        "sanctions_conflictofinterest": ConflictOfInterest.objects.create(
+            official=official,
+            description="Saudara kandung calon Bupati.",
+            valid_from=datetime.date(2024, 9, 1),
+            recorded_by=administrator,
+        ),
+    }
+
+
+def _counts() -> list[int]:
+    return [model.objects.count() for model in (Letter, Summons, CaseEvidence, Decision, Objection, AuditEvent)]
+
+
+@pytest.mark.parametrize("name", CASEWORK_READ_ONLY + SANCTIONS_READ_ONLY + SANCTIONS_EDITABLE)
+def test_administrator_opens_the_casework_and_sanctions_pages(admin_client, records, name):
+    changelist = admin_client.get(reverse(f"admin:{name}_changelist"))
+    change = admin_client.get(reverse(f"admin:{name}_change", args=[records[name].pk]))
+
+    assert (changelist.status_code, change.status_code) == (200, 200)
+    assert records[name] in list(changelist.context["cl"].result_list)
+
+
+@pytest.mark.parametrize("name", CASEWORK_READ_ONLY + SANCTIONS_READ_ONLY)
+def test_casework_and_decision_records_refuse_add_change_and_delete(admin_client, records, name):
+    pk = records[name].pk
+    before = _counts()
+
+    add = admin_client.get(reverse(f"admin:{name}_add"))
+    post = admin_client.post(reverse(f"admin:{name}_change", args=[pk]), {})
+    delete = admin_client.post(reverse(f"admin:{name}_delete", args=[pk]), {"post": "yes"})
+    change_page = admin_client.get(reverse(f"admin:{name}_change", args=[pk])).content.decode()
+
+    assert (add.status_code, post.status_code, delete.status_code) == (403, 403, 403)
+    assert 'name="_save"' not in change_page
+    assert _counts() == before
+
+
+def test_evidence_and_letter_pages_do_not_link_the_files(admin_client, records):
+    letter = records["casework_letter"]
+
+    page = admin_client.get(reverse("admin:casework_letter_change", args=[letter.pk])).content.decode()
+
+    assert letter.number in page
+    assert "letters/" not in page and ".pdf" not in page
+
+
+def test_administrator_adds_a_staffing_authority(admin_client, administrator):
+    official = sanctioning_official("wakil-bupati")
+    data = {
+        "agency": official.agency_id,
+        "order": 2,
+        "user": official.pk,
+        "title": "Wakil Bupati Lebong",
+        "is_active": "on",
+    }
+
+    response = admin_client.post(reverse("admin:sanctions_staffingauthority_add"), data)
+
+    assert response.status_code == 302
+    assert list(StaffingAuthority.objects.values_list("order", "title", "user")) == [
+        (2, "Wakil Bupati Lebong", official.pk)
+    ]
+
+
+def test_a_conflict_of_interest_added_in_the_admin_goes_through_the_service_and_is_audited(admin_client, administrator):
+    official = sanctioning_official()
+    data = {"official": official.pk, "description": "Saudara kandung calon Bupati.", "valid_from": "2024-09-01"}
+
+    response = admin_client.post(reverse("admin:sanctions_conflictofinterest_add"), data)
+
+    assert response.status_code == 302
+    conflict = ConflictOfInterest.objects.get()
+    assert (conflict.official, conflict.recorded_by, conflict.valid_to) == (official, administrator, None)
+    event = AuditEvent.objects.get(action="conflict_of_interest_recorded")
+    assert (event.actor, event.target_id) == (administrator, conflict.pk)
+
+
+def test_a_conflict_ending_before_it_starts_is_refused_and_nothing_is_stored(admin_client):
+    official = sanctioning_official()
+    data = {"official": official.pk, "description": "Konflik.", "valid_from": "2024-09-01", "valid_to": "2024-08-01"}
+
+    response = admin_client.post(reverse("admin:sanctions_conflictofinterest_add"), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["valid_to"] == ["The end date is before the start date."]
+    assert not ConflictOfInterest.objects.exists()
+
+
+@pytest.mark.parametrize("name", CASEWORK_READ_ONLY + SANCTIONS_READ_ONLY + SANCTIONS_EDITABLE)
+def test_intake_officer_with_staff_status_does_not_see_casework_and_sanctions_records(client, name):
+    client.force_login(IntakeOfficerFactory(is_staff=True))
+
+    assert client.get(reverse(f"admin:{name}_changelist")).status_code == 403

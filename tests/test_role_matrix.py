@@ -139,6 +139,7 @@ ENDPOINTS = {
         lambda world: reverse("casework:letter-retry", kwargs={"letter_id": world.failed_letter_id}),
         writes=True,
     ),
+    "officer_handover": Endpoint("get", lambda world: reverse("casework:officer-handover")),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -161,6 +162,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "letter_download": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "letter_status": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "letter_retry": (302, 404, 404, 403, 403, 403, 302, 403, 302),
+    "officer_handover": (200, 200, 403, 403, 403, 403, 200, 403, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]
@@ -234,6 +236,7 @@ def test_the_matrix_covers_every_url_of_triage_and_casework():
         "casework:letter-download",
         "casework:letter-status",
         "casework:letter-retry",
+        "casework:officer-handover",
     }
     assert set(MATRIX) == set(ENDPOINTS)
 

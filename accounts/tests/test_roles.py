@@ -21,9 +21,26 @@ ADMINISTRATOR = {
         ("sanctions", "authorityrule"),
         ("core", "deadlinerule"),
         ("core", "dayoff"),
+        ("sanctions", "staffingauthority"),
+        ("sanctions", "conflictofinterest"),
     ]
     for action in ("view", "add", "change")
-} | {"violations.view_report", "casework.view_case", "core.view_auditevent"}
+} | {"violations.view_report", "core.view_auditevent"}
+ADMINISTRATOR |= {
+    f"casework.view_{model}"
+    for model in (
+        "case",
+        "casetrack",
+        "examinationteam",
+        "examinationteammember",
+        "summons",
+        "examination",
+        "examinationreport",
+        "caseevidence",
+        "letter",
+        "letternumbersequence",
+    )
+} | {f"sanctions.view_{model}" for model in ("decision", "decisionrecusal", "objection", "executionrecord")}
 
 EXPECTED = {
     "intake_officer": {"violations.view_report", "violations.view_violationtype"},

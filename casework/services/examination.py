@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -116,6 +117,27 @@ def _level_label(level: str) -> str:
         return str(SanctionLevel(level).label)
 
 
+def _sanction_label(code: str, on: datetime.date) -> str:
+    """The sanction's Indonesian name in the sanctions catalogue, as the letter prints it mid-sentence
+    ("berupa penurunan jabatan ..."; an initial acronym keeps its capitals).
+
+    The sanctions app sits above casework, which may not import it; the catalogue model is looked up by name at
+    run time instead. Without the app or the code, the letter shows the code alone.
+    """
+    if not code:
+        return ""
+    try:
+        sanction_type = apps.get_model("sanctions", "SanctionType")
+    except LookupError:
+        return ""
+    entries = sanction_type.objects.filter(code=code).order_by("-valid_from")
+    found = entries.in_force(on).first() or entries.first()
+    if found is None:
+        return ""
+    name = str(getattr(found, "name", ""))
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 @transaction.atomic
 def examination_report_submit(
     *,
@@ -184,10 +206,9 @@ def examination_report_submit(
             mitigating=report.mitigating,
             impact=report.impact,
             proven=proven,
-            # The label comes from the sanctions catalogue, which casework does not read; the letter shows the code.
             recommended_sanction={
                 "code": report.recommended_sanction_code,
-                "label": "",
+                "label": _sanction_label(report.recommended_sanction_code, timezone.localdate()),
                 "level": report.recommended_sanction_level,
                 "level_label": _level_label(report.recommended_sanction_level),
             },

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from casework.deadlines import SUMMONS_NOTICE_RULE, summons_latest_send_date, summons_notice_rule
+from casework.deadlines import SUMMONS_II_RULE, SUMMONS_NOTICE_RULE, summons_latest_send_date, summons_notice_rule
 from casework.models import Case, ProbableLevel, Summons
 from casework.permissions import can_override_summons_notice
 from casework.services._common import (
@@ -25,9 +25,27 @@ from casework.services._common import (
     transition,
 )
 from casework.services.context import case_context, person
+from core.calendar import deadline_for, deadline_rule_get
 from core.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed
 
 _S = Case.Status
+
+
+def _rule_basis(code: str) -> tuple[int | None, str]:
+    rule = deadline_rule_get(code)
+    return rule.count, f"{rule.regulation}, {rule.article}" if rule.article else rule.regulation
+
+
+def _check_override(case: Case, *, actor: Any, rule: str, override_reason: str, refusal: DomainError) -> dict[str, str]:
+    """A rule was missed: refuse, unless a supervisor overrides it with a reason (then return what to audit)."""
+    if not override_reason.strip():
+        raise refusal
+    if not can_override_summons_notice(actor, case):
+        raise PermissionDenied(
+            "summons_override_not_permitted",
+            _("Only a supervisor may allow a summons outside rule %(rule)s.") % {"rule": rule},
+        )
+    return {"rule": rule, "reason": override_reason.strip()}
 
 
 def _check_notice(
@@ -41,29 +59,61 @@ def _check_notice(
     latest = summons_latest_send_date(examination_date)
     if sent_on <= latest:
         return None
-    if not override_reason.strip():
-        rule = summons_notice_rule()
-        raise DomainError(
-            "summons_notice_too_short",
-            _(
-                "Rule %(rule)s: the summons for an examination on %(exam)s must be sent by %(latest)s "
-                "(at least %(count)s working days before; %(basis)s). Choose a later examination date, "
-                "or ask a supervisor to override with a reason."
-            )
-            % {
-                "rule": rule.code,
-                "exam": date_format(examination_date, "j F Y"),
-                "latest": date_format(latest, "j F Y"),
-                "count": rule.count,
-                "basis": rule.legal_basis,
-            },
-            field="scheduled_at",
+    rule = summons_notice_rule()
+    refusal = DomainError(
+        "summons_notice_too_short",
+        _(
+            "Rule %(rule)s: the summons for an examination on %(exam)s must be sent by %(latest)s "
+            "(at least %(count)s working days before; %(basis)s). Choose a later examination date, "
+            "or ask a supervisor to override with a reason."
         )
-    if not can_override_summons_notice(actor, case):
-        raise PermissionDenied(
-            "summons_override_not_permitted", _("Only a supervisor may allow a shorter notice than rule D6.")
+        % {
+            "rule": rule.code,
+            "exam": date_format(examination_date, "j F Y"),
+            "latest": date_format(latest, "j F Y"),
+            "count": rule.count,
+            "basis": rule.legal_basis,
+        },
+        field="scheduled_at",
+    )
+    override = _check_override(
+        case, actor=actor, rule=SUMMONS_NOTICE_RULE, override_reason=override_reason, refusal=refusal
+    )
+    return {**override, "latest_send_date": latest.isoformat()}
+
+
+def _check_second_summons_in_time(
+    case: Case, *, actor: Any, first: Summons, sent_on: datetime.date, override_reason: str
+) -> dict[str, str] | None:
+    """Rule D7: summons II goes out within 7 working days of the examination the accused missed, unless a
+    supervisor overrides it with a reason. Returns the override to record, or None when it is in time."""
+    missed_on = timezone.localdate(first.scheduled_at)
+    try:
+        latest = deadline_for(SUMMONS_II_RULE, missed_on)
+    except DomainError:  # the rule is not in force on that date (as casework.deadlines treats it)
+        return None
+    if sent_on <= latest:
+        return None
+    count, basis = _rule_basis(SUMMONS_II_RULE)
+    refusal = DomainError(
+        "summons_two_too_late",
+        _(
+            "Rule %(rule)s: after the examination missed on %(missed)s, summons II must be sent by %(latest)s "
+            "(within %(count)s working days; %(basis)s). Ask a supervisor to override with a reason."
         )
-    return {"rule": SUMMONS_NOTICE_RULE, "latest_send_date": latest.isoformat(), "reason": override_reason.strip()}
+        % {
+            "rule": SUMMONS_II_RULE,
+            "missed": date_format(missed_on, "j F Y"),
+            "latest": date_format(latest, "j F Y"),
+            "count": count,
+            "basis": basis,
+        },
+        field="sent_on",
+    )
+    override = _check_override(
+        case, actor=actor, rule=SUMMONS_II_RULE, override_reason=override_reason, refusal=refusal
+    )
+    return {**override, "latest_send_date": latest.isoformat(), "missed_on": missed_on.isoformat()}
 
 
 @transaction.atomic
@@ -83,7 +133,8 @@ def summons_issue(
 ) -> Summons:
     """Issue summons I (the case becomes `summoned`) or summons II (after an absence from summons I).
 
-    Refused with less notice than rule D6 unless a supervisor overrides with a reason (audited). Requests the
+    Refused with less notice than rule D6, or for summons II sent later than rule D7 allows, unless a supervisor
+    overrides with a reason (audited; one reason covers both rules). Requests the
     summons letter after commit. Issuing the same summons again returns the first one.
     """
     if number not in (1, 2):
@@ -109,6 +160,11 @@ def summons_issue(
             raise ConflictError(
                 "summons_two_needs_absence", _("Summons II follows only an absence from the examination of summons I.")
             )
+    late = None
+    if number == 2 and first is not None:
+        late = _check_second_summons_in_time(
+            case, actor=actor, first=first, sent_on=sent_on, override_reason=override_reason
+        )
     override = _check_notice(
         case, actor=actor, scheduled_at=scheduled_at, sent_on=sent_on, override_reason=override_reason
     )
@@ -121,8 +177,8 @@ def summons_issue(
         sent_on=sent_on,
         delivery_method=delivery_method,
         delivery_record=delivery_record.strip(),
-        notice_override_reason=override["reason"] if override else "",
-        notice_overridden_by=actor if override else None,
+        notice_override_reason=(override or late or {}).get("reason", ""),
+        notice_overridden_by=actor if (override or late) else None,
         issued_by=actor,
     )
     summons.full_clean(exclude=["case"])
@@ -131,6 +187,8 @@ def summons_issue(
     record(case, actor=actor, action="summons_issued", data=data)
     if number == 2:
         bump(case)  # summons I moved the case (and its version) already
+    if late:
+        record(case, actor=actor, action="summons_deadline_overridden", reason=late["reason"], data=late)
     if override:
         record(case, actor=actor, action="summons_notice_overridden", reason=override["reason"], data=override)
     request_letter(

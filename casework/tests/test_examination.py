@@ -5,10 +5,11 @@ from typing import Any
 
 import pytest
 
-from casework import services
+from casework import letters, services
 from casework.letter_models import Letter
 from casework.models import Case, CaseTrack, Examination, ExaminationReport
 from casework.tests.conftest import at
+from casework.tests.letter_helpers import pdf_text
 from core.errors import ConflictError, DomainError
 from core.models import AuditEvent
 from violations.models import ViolationType
@@ -145,7 +146,12 @@ def test_the_lhp_records_the_findings_and_the_recommended_sanction(summoned, off
         }
     ]
     assert (context["recommended_sanction"], context["proven"], context["held_at"]) == (
-        {"code": "B1", "label": "", "level": "heavy", "level_label": "berat"},
+        {
+            "code": "B1",
+            "label": "penurunan jabatan setingkat lebih rendah selama 12 bulan",
+            "level": "heavy",
+            "level_label": "berat",
+        },
         True,
         "2024-10-28T09:30:00+07:00",
     )
@@ -182,3 +188,23 @@ def test_a_proven_case_cannot_be_closed_as_not_proven(summoned, officer):
 
     assert refused.value.code == "case_proven"
     assert Case.objects.get(pk=summoned.pk).status == "reported"
+
+
+def test_the_lhp_letter_names_the_recommended_sanction_from_the_catalogue(summoned, officer):
+    _record(summoned, officer)
+    _lhp(summoned, officer)
+
+    text = pdf_text(letters.letter_pdf_bytes(Letter.objects.get(kind="examination_report")))
+
+    assert (
+        "hukuman disiplin tingkat berat berupa penurunan jabatan setingkat lebih rendah selama 12 bulan (B1)."
+        in " ".join(text.split())
+    )
+
+
+def test_an_unknown_sanction_code_leaves_the_letter_with_the_code(summoned, officer):
+    _record(summoned, officer)
+    _lhp(summoned, officer, recommended_sanction_code="X9")
+
+    sanction = Letter.objects.get(kind="examination_report").context["recommended_sanction"]
+    assert (sanction["code"], sanction["label"]) == ("X9", "")

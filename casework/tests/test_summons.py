@@ -275,3 +275,70 @@ def test_a_regional_day_off_added_by_an_administrator_moves_the_d6_limit(reviewe
 
     assert refused.value.code == "summons_notice_too_short"
     assert _issue(reviewed, officer, sent_on=datetime.date(2024, 10, 16)).sent_on == datetime.date(2024, 10, 16)
+
+
+@pytest.fixture
+def missed(reviewed: Case, officer: Any) -> Case:
+    """Scenario 2: the accused missed the examination of summons I on Monday 15 January 2024."""
+    first = _issue(reviewed, officer, scheduled_at=at(2024, 1, 15), sent_on=datetime.date(2024, 1, 4))
+    services.summons_record_absence(summons=first, actor=officer, note="Tidak hadir tanpa keterangan.")
+    return Case.objects.get(pk=reviewed.pk)
+
+
+def _issue_second(case: Case, actor: Any, sent_on: datetime.date, **overrides: Any) -> Summons:
+    return _issue(case, actor, number=2, scheduled_at=at(2024, 2, 20), sent_on=sent_on, **overrides)
+
+
+def test_summons_two_on_the_last_day_of_rule_d7_is_accepted(missed, officer):
+    second = _issue_second(missed, officer, datetime.date(2024, 1, 24))
+
+    assert (second.number, second.sent_on, second.notice_override_reason) == (2, datetime.date(2024, 1, 24), "")
+    assert not AuditEvent.objects.filter(action="summons_deadline_overridden").exists()
+
+
+def test_summons_two_later_than_rule_d7_is_refused_citing_the_rule_and_writes_nothing(missed, officer):
+    before = _snapshot()
+
+    with translation.override("en"), pytest.raises(DomainError) as refused:
+        _issue_second(missed, officer, datetime.date(2024, 1, 25))
+
+    assert (refused.value.code, refused.value.field) == ("summons_two_too_late", "sent_on")
+    message = str(refused.value.message)
+    assert message.startswith("Rule D7: after the examination missed on 15 January 2024, summons II must be sent by ")
+    assert "24 January 2024 (within 7 working days; " in message
+    assert _snapshot() == before
+    assert Case.objects.get(pk=missed.pk).version == missed.version
+
+
+def test_a_supervisor_overrides_rule_d7_with_a_reason_and_it_is_audited(missed, officer):
+    supervisor = agency_administrator()
+
+    second = _issue_second(
+        missed, supervisor, datetime.date(2024, 1, 29), override_reason="Alamat terlapor baru diketahui."
+    )
+
+    assert (second.notice_override_reason, second.notice_overridden_by) == (
+        "Alamat terlapor baru diketahui.",
+        supervisor,
+    )
+    event = AuditEvent.objects.get(action="summons_deadline_overridden")
+    assert (event.actor, event.reason, event.data) == (
+        supervisor,
+        "Alamat terlapor baru diketahui.",
+        {
+            "rule": "D7",
+            "reason": "Alamat terlapor baru diketahui.",
+            "latest_send_date": "2024-01-24",
+            "missed_on": "2024-01-15",
+        },
+    )
+
+
+def test_an_officer_who_is_not_a_supervisor_cannot_override_rule_d7(missed, officer):
+    before = _snapshot()
+
+    with pytest.raises(PermissionDenied) as refused:
+        _issue_second(missed, officer, datetime.date(2024, 1, 29), override_reason="Terlambat.")
+
+    assert refused.value.code == "summons_override_not_permitted"
+    assert _snapshot() == before

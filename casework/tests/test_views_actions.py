@@ -858,3 +858,22 @@ def test_every_action_page_draws_its_form_with_the_case_version(on_case, name):
     assert response.status_code == 200
     assert f'name="expected_version" value="{on_case.version}"'.encode() in response.content
     assert f'action="{_url(name, on_case)}"'.encode() in response.content
+
+
+def test_a_late_summons_two_is_refused_on_the_form_citing_rule_d7(summoned, officer, examiner_user):
+    first = Summons.objects.get(case=summoned)
+    services.summons_record_absence(summons=first, actor=officer)
+    case = Case.objects.get(pk=summoned.pk)
+    before = _snapshot(case)
+
+    response = _client(examiner_user).post(
+        _url("summons-issue", case),
+        _summons_data(case, number="2", scheduled_at="2024-11-25T09:00", sent_on="2024-11-12"),
+    )
+
+    assert response.status_code == 200
+    ((level, text),) = _messages(response)
+    assert level == "error"
+    assert text.startswith("Rule D7: after the examination missed on 28 October 2024, summons II must be sent by ")
+    assert response.context["form"].errors["sent_on"] == [text]
+    assert _snapshot(case) == before
