@@ -6,6 +6,9 @@ How it fits together (docs/letters.md has the long version):
   therefore consumes no number and enqueues nothing.
 - `letter_render` (called by the Celery task casework.tasks.render_letter) renders outside any lock, then stores the
   PDF under the row lock only if the letter is not issued yet: a task delivered twice stores one file and one hash.
+- `letters_relay_pending` (the beat task casework.tasks.relay_pending_letters, every minute) enqueues again the
+  letters still waiting for their first render, e.g. because the broker was down when they were requested: the
+  request itself only logs a failed publish (core.transactions), so nothing is lost and rendering stays idempotent.
 - `letter_verify` answers the public /verify/<code>/ page and its JSON twin with no personal data.
 """
 
@@ -33,7 +36,8 @@ from casework.models import Case
 from casework.permissions import can_work_on_case
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError, PermissionDenied
-from core.transactions import on_commit_delay
+from core.models import AuditEvent
+from core.transactions import on_commit_delay, publish_quietly
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +51,12 @@ _READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
 MAX_RENDER_ATTEMPTS = 6
 # A letter still not issued after this long may be retried by hand, whatever its status says.
 STALE_AFTER = timedelta(minutes=15)
+
+# The relay (letters_relay_pending) enqueues a letter still `requested` this long after its request or its retry,
+# then again at most every RELAY_AGAIN_AFTER while it stays `requested`, at most RELAY_BATCH letters per run.
+RELAY_AFTER = timedelta(minutes=2)
+RELAY_AGAIN_AFTER = timedelta(minutes=10)
+RELAY_BATCH = 500
 
 # How numbers look, per register: {classification}/{sequence:04d}/{office}/{year}, e.g. 800/0012/BKPSDM/2026.
 # Registers not listed here use the `letter` format. Confirm the agency's own formats before go-live.
@@ -329,9 +339,9 @@ def letter_mark_failed(*, letter_id: int, error: str) -> Letter:
 # --- officers' actions -------------------------------------------------------------------------------------------
 
 
-def _lock_for(letter: Letter, actor: Any) -> Letter:
+def _lock_for(letter: Letter, actor: Any, *, permitted: bool = False) -> Letter:
     locked = Letter.objects.select_for_update().select_related("case").get(pk=letter.pk)
-    if not can_work_on_case(actor, locked.case):
+    if not permitted and not can_work_on_case(actor, locked.case):
         raise PermissionDenied("letter_not_permitted", _("You may not act on this letter."))
     return locked
 
@@ -369,8 +379,74 @@ def letter_retry(*, letter: Letter, actor: Any) -> Letter:
     return letter
 
 
+@dataclass(frozen=True)
+class LetterRelay:
+    """One relay run: how many letters were waiting and how many of them were enqueued again."""
+
+    pending: int
+    enqueued: int
+
+
+def letters_relay_pending(
+    *,
+    older_than: timedelta = RELAY_AFTER,
+    again_after: timedelta = RELAY_AGAIN_AFTER,
+    limit: int = RELAY_BATCH,
+) -> LetterRelay:
+    """Enqueue again the render of every letter still `requested` although it was requested `older_than` ago.
+
+    The outbox relay: a letter row is committed with its request, its task is published after the commit and may be
+    lost (broker down, process killed in between). Letters being rendered, issued or failed are left alone (the
+    broker redelivers a rendering letter's task; a failed one waits for an officer's retry). A letter relayed less
+    than `again_after` ago, or retried less than `older_than` ago, is not enqueued again yet: a long queue makes no
+    duplicates pile up. Duplicates are harmless anyway (letter_render is idempotent). Stops at the first publish that
+    fails (the broker is still down; the next run tries again). Each enqueued letter is audited on its case.
+    """
+    from casework.tasks import render_letter  # the task module imports this one
+
+    now = timezone.now()
+    recent = set(
+        AuditEvent.objects.filter(action="letter_relayed", occurred_at__gte=now - again_after).values_list(
+            "data__letter", flat=True
+        )
+    ) | set(
+        AuditEvent.objects.filter(action="letter_retried", occurred_at__gte=now - older_than).values_list(
+            "data__letter", flat=True
+        )
+    )
+    pending = list(
+        Letter.objects.filter(status=Letter.Status.REQUESTED, requested_at__lte=now - older_than)
+        .exclude(pk__in=[pk for pk in recent if isinstance(pk, int)])
+        .order_by("requested_at", "pk")
+        .values_list("pk", "case_id", "number")[:limit]
+    )
+    enqueued = []
+    for letter_id, case_id, number in pending:
+        # Published outside any transaction: the audit chain's lock is not held while talking to the broker.
+        if not publish_quietly(render_letter, letter_id):
+            break
+        enqueued.append((letter_id, case_id, number))
+    with transaction.atomic():
+        for letter_id, case_id, number in enqueued:
+            audit_record(
+                actor=None,
+                action="letter_relayed",
+                target=Case(pk=case_id),
+                data={"letter": letter_id, "number": number},
+            )
+    if len(enqueued) < len(pending):
+        logger.warning(
+            "Letter relay: %d of %d pending letters enqueued; the broker refused.", len(enqueued), len(pending)
+        )
+    elif pending:
+        logger.info("Letter relay: %d pending letters enqueued again.", len(enqueued))
+    return LetterRelay(pending=len(pending), enqueued=len(enqueued))
+
+
 @transaction.atomic
-def letter_supersede(*, letter: Letter, replacement: Letter, actor: Any, reason: str) -> Letter:
+def letter_supersede(
+    *, letter: Letter, replacement: Letter, actor: Any, reason: str, permitted: bool = False
+) -> Letter:
     """Mark an issued letter as replaced by a later letter of the same case (both stay verifiable).
 
     `replacement` is usually a fresh letter_request of the same kind; superseding twice with the same replacement
@@ -379,7 +455,8 @@ def letter_supersede(*, letter: Letter, replacement: Letter, actor: Any, reason:
     reason = reason.strip()
     if not reason:
         raise DomainError("reason_required", _("Give the reason for replacing the letter."), field="reason")
-    letter = _lock_for(letter, actor)
+    # `permitted`: the calling service already checked the actor (e.g. the official correcting a decision).
+    letter = _lock_for(letter, actor, permitted=permitted)
     if letter.superseded_by_id == replacement.pk:
         return letter
     if letter.superseded_by_id is not None:

@@ -72,3 +72,10 @@ def send_deadline_reminders() -> dict[str, object]:
         "notifications": run.notifications,
         "emails": run.emails,
     }
+
+
+@shared_task(name="casework.relay_pending_letters", acks_late=True, soft_time_limit=50, time_limit=60)
+def relay_pending_letters() -> dict[str, int]:
+    """The beat job every minute: enqueue again letters still waiting for a render task (letters_relay_pending)."""
+    run = letters.letters_relay_pending()
+    return {"pending": run.pending, "enqueued": run.enqueued}
