@@ -171,6 +171,47 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP79_IN_FORCE,
     },
     {
+        "code": "D13",
+        "name": "Pengajuan banding administratif",
+        "name_en": "Filing an appeal (banding)",
+        "count": 14,
+        "unit": "working_days",
+        "direction": "after",
+        "anchor": "tanggal keputusan diterima",
+        "anchor_en": "date the decision was received",
+        "outcome": "hari terakhir banding administratif dapat diajukan",
+        "outcome_en": "last day an appeal may be filed",
+        "regulation": PP79,
+        "article": "",
+        "needs_verification": True,
+        "note": (
+            "Legal brief §4.3: 14 working days from the PPK's decision (secondary source [S38]). Counted from receipt "
+            "of the decision, as D11, so that the sanction takes effect (D10) only after the window closes; appeals "
+            "lie against dismissals (B3, PTDH)."
+        ),
+        "valid_from": PP79_IN_FORCE,
+    },
+    {
+        "code": "D14",
+        "name": "Tanggapan PPK atas banding administratif",
+        "name_en": "PPK's response to an appeal",
+        "count": 21,
+        "unit": "working_days",
+        "direction": "after",
+        "anchor": "tanggal banding diajukan",
+        "anchor_en": "date the appeal was filed",
+        "outcome": "hari terakhir PPK menyampaikan tanggapan atas banding",
+        "outcome_en": "last day the PPK may respond to the appeal",
+        "regulation": PP79,
+        "article": "",
+        "needs_verification": True,
+        "note": (
+            "Legal brief §4.3: “21 days” from the filing (secondary source [S38]); the unit is not stated and is "
+            "read as working days, like D12."
+        ),
+        "valid_from": PP79_IN_FORCE,
+    },
+    {
         "code": "D15",
         "name": "Berakhirnya hukuman disiplin",
         "name_en": "End of the sanction",
@@ -189,5 +230,27 @@ DEADLINE_RULES: list[dict[str, Any]] = [
             "A day missing in the last month (31 August + 6 months) falls on that month's last day."
         ),
         "valid_from": PP94_IN_FORCE,
+    },
+    {
+        "code": "D16",
+        "name": "Tindak lanjut rekomendasi Bawaslu/BKN",
+        "name_en": "Follow-up of a Bawaslu or BKN recommendation",
+        "count": 10,
+        "unit": "calendar_days",
+        "direction": "after",
+        "anchor": "tanggal rekomendasi diterima",
+        "anchor_en": "date the recommendation was received",
+        "outcome": "hari terakhir PPK menindaklanjuti rekomendasi (keputusan ditetapkan)",
+        "outcome_en": "last day the PPK should follow the recommendation up (a decision signed)",
+        "regulation": "Instruksi Kemendagri kepada PPK (November 2020) atas rekomendasi KASN",
+        "article": "",
+        "needs_verification": True,
+        "note": (
+            "Legal brief §4.2 (failure to act): in November 2020 Kemendagri gave PPKs 10 days to follow up KASN "
+            "recommendations — a one-off instruction reported by secondary sources [S27][S77], the unit (calendar "
+            "or working days) not stated. Used as the follow-through register's due date for every Bawaslu or BKN "
+            "recommendation until the agency sets its own rule."
+        ),
+        "valid_from": datetime.date(2020, 11, 1),
     },
 ]

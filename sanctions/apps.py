@@ -5,3 +5,45 @@ from django.utils.translation import gettext_lazy as _
 class SanctionsConfig(AppConfig):
     name = "sanctions"
     verbose_name = _("Sanctions")
+
+    def ready(self) -> None:
+        register_sanctions_letter_kinds()
+
+
+def register_sanctions_letter_kinds() -> None:
+    """The letters of the decision and what follows it (casework's registry; no migration needed)."""
+    from django.utils.translation import pgettext_lazy
+
+    from casework.letter_models import LetterKind, register_letter_kind
+
+    for kind in (
+        LetterKind(
+            "decision",
+            pgettext_lazy("letter kind", "Decision (Keputusan)"),
+            "letters/decision.html",
+            register="decision",
+        ),
+        LetterKind(
+            "moral_statement",
+            pgettext_lazy("letter kind", "Moral sanction statement"),
+            "letters/moral_statement.html",
+        ),
+        LetterKind(
+            "objection_inadmissible",
+            pgettext_lazy("letter kind", "Statement that an objection is inadmissible"),
+            "letters/objection_inadmissible.html",
+        ),
+        LetterKind(
+            "objection_decision",
+            pgettext_lazy("letter kind", "Decision on an objection"),
+            "letters/objection_decision.html",
+            register="decision",
+        ),
+        LetterKind(
+            "bawaslu_reply",
+            pgettext_lazy("letter kind", "Reply to Bawaslu on the outcome"),
+            "letters/bawaslu_reply.html",
+            confidential=False,
+        ),
+    ):
+        register_letter_kind(kind)

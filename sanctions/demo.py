@@ -24,6 +24,7 @@ from accounts.roles import Role
 from casework.services import case_register
 from sanctions.demo_data import register
 from sanctions.demo_data.reports import BAWASLU_OFFICES, ELECTIONS, REPORTS, DemoReport
+from sanctions.demo_decisions import demo_decisions
 from violations import services as violation_services
 from violations.evidence import validate_evidence_file
 from violations.models import BawasluForwarding, Channel, Election, ElectionStage, Report, ViolationType
@@ -103,6 +104,9 @@ def demo_build() -> DemoResult:
             context.reports[spec.key] = _report(spec, context, result)
             _triage(context.reports[spec.key], spec, context)
     _cases(specs, context, result)
+    moved = demo_decisions(agency=agency, users=context.users, reports=context.reports)
+    if moved:
+        result.created["cases taken through the procedure"] += moved
     for spec in specs:
         if spec.pin:
             report = context.reports[spec.key]

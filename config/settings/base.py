@@ -183,7 +183,13 @@ SPECTACULAR_SETTINGS = {
 # Letters must never be lost and duplicates must be harmless (see docs and the measured figures in
 # shared/reference/perf-reliability.md §2.4): late ack, reject on worker loss, one prefetch.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
-CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 600, "unacked_restore_throttle": 1}
+# socket_connect_timeout: with the broker unreachable a publish fails fast instead of hanging the request; the
+# letter relay (casework.relay_pending_letters) enqueues it again once the broker is back.
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+    "visibility_timeout": 600,
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 5,
+}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = BASE_DIR / "var" / "broker"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -208,6 +214,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "deadline-reminders": {
         "task": "casework.send_deadline_reminders",
         "schedule": crontab(hour=6, minute=0),
+    },
+    # Decisions whose D10 date has come take effect; sanctions whose D15 end date has come complete (idempotent).
+    "sanctions-daily": {
+        "task": "sanctions.run_daily",
+        "schedule": crontab(hour=0, minute=30),
+    },
+    # Reminders for deliveries (D8), objections (D12/D14) and sanctions about to end (D15); skips non-working days.
+    "sanctions-reminders": {
+        "task": "sanctions.send_reminders",
+        "schedule": crontab(hour=6, minute=5),
+    },
+    # Letters whose render task never reached the broker (it was down when they were requested) are enqueued again;
+    # a run not started within 50 s is dropped, so a stopped worker does not find a pile of them.
+    "letter-relay": {
+        "task": "casework.relay_pending_letters",
+        "schedule": 60.0,
+        "options": {"expires": 50},
     },
 }
 

@@ -51,7 +51,7 @@ def test_an_unknown_rule_is_a_clear_error_in_indonesian():
         run("D99", "2024-10-28")
 
     assert str(raised.value) == (
-        "Tidak ada aturan tenggat “D99”. Aturan yang tersedia: D1, D10, D11, D12, D15, D6, D7, D8, D9."
+        "Tidak ada aturan tenggat “D99”. Aturan yang tersedia: D1, D10, D11, D12, D13, D14, D15, D16, D6, D7, D8, D9."
     )
 
 

@@ -90,7 +90,7 @@ def test_an_unknown_rule_is_not_found_and_the_known_codes_are_listed():
         deadline_for("D99", D("2024-10-28"))
 
     assert raised.value.code == "deadline_rule_unknown"
-    assert "D1, D10, D11, D12, D15, D6, D7, D8, D9" in str(raised.value.message)
+    assert "D1, D10, D11, D12, D13, D14, D15, D16, D6, D7, D8, D9" in str(raised.value.message)
 
 
 def test_a_rule_is_not_applied_before_its_regulation_was_in_force():
@@ -115,7 +115,10 @@ def test_the_migration_loads_every_rule_with_its_legal_basis():
         "D10": (15, "working_days", "after", True),
         "D11": (14, "working_days", "after", True),
         "D12": (21, "working_days", "after", True),
+        "D13": (14, "working_days", "after", True),
+        "D14": (21, "working_days", "after", True),
         "D15": (None, "months", "after", False),
+        "D16": (10, "calendar_days", "after", True),
     }
     assert DeadlineRule.objects.get(code="D9").legal_basis == (
         "Peraturan BKN 6/2022 (pelaksanaan PP 94/2021), Pasal 49 ayat (8)"

@@ -21,6 +21,7 @@ from sanctions import demo
 from sanctions.demo import DEMO_PASSWORD
 from sanctions.demo_data import register
 from sanctions.demo_data.reports import REPORTS
+from sanctions.models import Decision
 from violations.models import BawasluForwarding, Election, Evidence, Report, TimelineEntry
 from violations.selectors import report_get_by_tracking_code
 
@@ -147,7 +148,8 @@ def test_seed_demo_reports_span_every_channel_and_status_and_hold_story_one(priv
         "superior": 3,
     }
     assert Counter(Report.objects.values_list("status", flat=True)) == {
-        "in_process": 22,
+        "in_process": 19,
+        "closed": 3,
         "received": 15,
         "in_review": 13,
         "rejected": 6,
@@ -156,9 +158,9 @@ def test_seed_demo_reports_span_every_channel_and_status_and_hold_story_one(priv
     }
     assert Counter(Report.objects.values_list("source", flat=True)) == {"web": 32, "api": 15, "staff": 13}
     assert Case.objects.count() == 17
-    assert set(Report.objects.filter(status="in_process").values_list("case_report__case", flat=True)) == set(
-        Case.objects.values_list("pk", flat=True)
-    )
+    assert set(
+        Report.objects.filter(status__in=["in_process", "closed"]).values_list("case_report__case", flat=True)
+    ) == set(Case.objects.values_list("pk", flat=True))
     assert all(report.rejection_reason for report in Report.objects.filter(status="rejected"))
     assert all(report.information_request for report in Report.objects.filter(status="awaiting_information"))
     assert BawasluForwarding.objects.filter(office__name="Bawaslu Provinsi Bengkulu").count() == 3
@@ -181,7 +183,7 @@ def test_seed_demo_reports_span_every_channel_and_status_and_hold_story_one(priv
     assert principal.direct_superior.position_title == "Kepala Dinas Pendidikan dan Kebudayaan"
     assert forwarding.office.name == "Bawaslu Kabupaten Lebong"
     assert sorted(reports.values_list("channel", flat=True)) == ["bawaslu", "citizen", "diskominfo"]
-    assert set(reports.values_list("status", flat=True)) == {"in_process"}
+    assert set(reports.values_list("status", flat=True)) == {"closed"}
     assert (case.accused, case.accused_name) == (principal, "Drs. Rahmat Hidayat")
     assert CaseReport.objects.filter(case=case).count() == 3
     citizen = reports.get(channel="citizen")
@@ -190,7 +192,40 @@ def test_seed_demo_reports_span_every_channel_and_status_and_hold_story_one(priv
     )
     assert citizen.evidence.count() == 2
     assert citizen.reporter.name == "Nurhayati"
-    assert list(citizen.timeline.values_list("status", flat=True)) == ["received", "in_review", "merged", "in_process"]
+    assert list(citizen.timeline.values_list("status", flat=True)) == [
+        "received",
+        "in_review",
+        "merged",
+        "in_process",
+        "decided",
+        "decided",
+        "closed",
+    ]
+    # Story 1 played to the end with its own dates: B1 signed 2024-11-20, in effect 2024-12-17, served 2025-12-17.
+    decision = Decision.objects.get(case=case)
+    assert (
+        Case.objects.get(pk=case.pk).status,
+        decision.status,
+        decision.sanction_type.code,
+        decision.decision_date,
+        decision.received_on,
+        decision.effective_on,
+        decision.sanction_ends_on,
+        decision.execution_status,
+    ) == (
+        "closed",
+        "effective",
+        "B1",
+        datetime.date(2024, 11, 20),
+        datetime.date(2024, 11, 25),
+        datetime.date(2024, 12, 17),
+        datetime.date(2025, 12, 17),
+        "completed",
+    )
+    assert forwarding.report.outcome.sanction_type == "B1"
+    # A second case waits for the Bupati's signature, so the `official` login has something to sign.
+    waiting = Decision.objects.get(status="awaiting_signature")
+    assert (waiting.competent_official.username, waiting.sanction_type.code) == ("official", "B2")
 
 
 def test_printed_logins_tokens_and_pins_all_work(private_storage):
@@ -250,6 +285,6 @@ def test_an_interrupted_run_is_completed_by_the_next(private_storage, monkeypatc
     lines = seed()
 
     assert Case.objects.count() == 17
-    assert Report.objects.filter(status="in_process").count() == 22
+    assert Report.objects.filter(status__in=["in_process", "closed"]).count() == 22
     assert Report.objects.count() == 60
     assert "cases: 17" in lines[1]

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.audit import audit_record
 from core.errors import DomainError
@@ -210,6 +211,28 @@ def report_mark_in_process(*, report: Report, actor: Any, case_number: str) -> R
         action="report_case_registered",
         note=NOTE_IN_PROCESS,
         data={"case": case_number},
+    )
+
+
+NOTE_DECIDED = gettext_noop("A decision has been made on this report.")
+
+
+@transaction.atomic
+def report_mark_decided(*, report: Report, actor: Any, decision_number: str = "") -> Report:
+    """A decision on the report's case was signed (called by the sanctions app inside its signing transaction).
+
+    The public timeline says only that a decision was made; its content appears once it takes effect.
+    """
+    report = _locked(report)
+    if report.status in (Report.Status.DECIDED, Report.Status.CLOSED):
+        return report
+    return _transition(
+        report,
+        to=Report.Status.DECIDED,
+        actor=actor,
+        action="report_decided",
+        note=NOTE_DECIDED,
+        data={"decision_number": decision_number} if decision_number else None,
     )
 
 

@@ -1,0 +1,173 @@
+"""The follow-through register: every recommendation received (Bawaslu forwardings, BKN recommendations) with its
+due date, the decision it led to and whether the sanction was executed — the figure national bodies publish.
+
+- Due date: rule D16 (core deadline catalogue, marked for verification: Kemendagri's 10-day instruction to follow up
+  KASN recommendations, legal brief §4.2) counted from the day the recommendation was received.
+- Followed up: a decision on the case was signed (its decision date). Overdue: not followed up and the due date
+  has passed; the row then names the responsible official — the official the pending decision awaits, else the
+  staffing authority (PPK) who must decide.
+- Executed: the decision is in effect and its sanction is being served or was carried out.
+
+Scoped to the user's agency: its intake officers and administrators and its leadership (as the register page);
+no reporter appears, only the recommending office.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from accounts.roles import Role
+from casework.models import Case, CaseReport
+from casework.permissions import sees_agency_cases
+from core.calendar import WorkingCalendar, deadline_for_rule, deadline_rule_get
+from core.errors import DomainError, NotFound
+from sanctions.models import Decision, StaffingAuthority
+from sanctions.services._after import jakarta_today
+from violations.models import Channel, Report
+
+FOLLOW_UP_RULE = "D16"
+RECOMMENDING_CHANNELS = (Channel.BAWASLU, Channel.BKN)
+_S = Decision.Status
+_E = Decision.Execution
+# A decision that counts as the follow-up of a recommendation once signed.
+SIGNED_STATUSES: frozenset[str] = frozenset({_S.SIGNED, _S.DELIVERED, _S.OBJECTED, _S.EFFECTIVE, _S.ANNULLED})
+EXECUTED: frozenset[str] = frozenset({_E.SERVING, _E.COMPLETED})
+
+
+@dataclass(frozen=True)
+class FollowThroughRow:
+    report: Report
+    channel: str
+    source: str  # the Bawaslu office, or "BKN"
+    reference_number: str
+    letter_number: str
+    recommendation: str
+    received_on: datetime.date
+    due_on: datetime.date | None
+    case: Case | None
+    decision: Decision | None
+    followed_up_on: datetime.date | None
+    executed: bool
+    is_overdue: bool
+    responsible: str  # the official named when overdue (name and title), else ""
+
+    @property
+    def decision_number(self) -> str:
+        return self.decision.number if self.decision is not None else ""
+
+    @property
+    def execution_status(self) -> str:
+        return self.decision.execution_status if self.decision is not None else ""
+
+
+def can_read_follow_through(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.agency_id
+        and (sees_agency_cases(user) or user.has_role(Role.LEADERSHIP))
+    )
+
+
+def _case_of(report: Report, links: dict[int, Case]) -> Case | None:
+    return links.get(report.pk) or (links.get(report.merged_into_id) if report.merged_into_id else None)
+
+
+def _decision_for(case: Case | None, decisions: dict[int, list[Decision]]) -> Decision | None:
+    """The decision a case led to: the newest live version, the discipline track first."""
+    if case is None:
+        return None
+    candidates = [d for d in decisions.get(case.pk, []) if d.status not in (_S.CANCELLED, _S.SUPERSEDED)]
+    candidates.sort(key=lambda d: (d.track != Decision.Track.DISCIPLINE, -d.version_number, -d.pk))
+    return candidates[0] if candidates else None
+
+
+def _person(user: Any, title: str) -> str:
+    name = user.get_full_name() or user.get_username()
+    return f"{name} ({title})" if title else str(name)
+
+
+def _responsible(case: Case | None, decision: Decision | None, agency_id: int, today: datetime.date) -> str:
+    if decision is not None and decision.competent_official is not None and decision.status not in SIGNED_STATUSES:
+        return _person(decision.competent_official, decision.competent_official_title)
+    if case is not None:
+        from sanctions.routing import staffing_authority_for
+
+        try:
+            routing = staffing_authority_for(case, on=today)
+            return _person(routing.official, routing.title)
+        except DomainError:
+            return ""
+    authority = (
+        StaffingAuthority.objects.filter(agency_id=agency_id, is_active=True).select_related("user").order_by("order")
+    ).first()
+    return _person(authority.user, authority.title) if authority is not None else ""
+
+
+def follow_through_rows(*, user: Any, today: datetime.date | None = None) -> list[FollowThroughRow]:
+    """The register for `user`'s agency: overdue rows first, then by due date (none for anyone else)."""
+    if not can_read_follow_through(user):
+        return []
+    today = today or jakarta_today()
+    reports = list(
+        Report.objects.filter(agency_id=user.agency_id, channel__in=RECOMMENDING_CHANNELS)
+        .exclude(status=Report.Status.REJECTED)
+        .select_related("forwarding__office", "reporter")
+        .order_by("received_at", "id")
+    )
+    ids = {report.pk for report in reports} | {report.merged_into_id for report in reports if report.merged_into_id}
+    links = {link.report_id: link.case for link in CaseReport.objects.filter(report_id__in=ids).select_related("case")}
+    decisions: dict[int, list[Decision]] = {}
+    for item in Decision.objects.filter(case_id__in={case.pk for case in links.values()}).select_related(
+        "letter", "competent_official", "sanction_type"
+    ):
+        decisions.setdefault(item.case_id, []).append(item)
+    try:
+        rule = deadline_rule_get(FOLLOW_UP_RULE)
+    except NotFound:
+        rule = None
+    working_calendar = WorkingCalendar()
+    rows = []
+    for report in reports:
+        received_on = timezone.localdate(report.received_at)
+        try:
+            due_on = deadline_for_rule(rule, received_on, working_calendar=working_calendar) if rule else None
+        except DomainError:
+            due_on = None
+        case = _case_of(report, links)
+        decision = _decision_for(case, decisions)
+        followed_up_on = decision.decision_date if decision is not None and decision.status in SIGNED_STATUSES else None
+        overdue = followed_up_on is None and due_on is not None and today > due_on
+        forwarding = getattr(report, "forwarding", None) if report.channel == Channel.BAWASLU else None
+        organisation = report.reporter.organisation if hasattr(report, "reporter") else ""
+        rows.append(
+            FollowThroughRow(
+                report=report,
+                channel=report.channel,
+                source=forwarding.office.name if forwarding else (organisation or "BKN"),
+                reference_number=forwarding.reference_number if forwarding else "",
+                letter_number=forwarding.letter_number if forwarding else "",
+                recommendation=forwarding.recommendation if forwarding else report.description,
+                received_on=received_on,
+                due_on=due_on,
+                case=case,
+                decision=decision,
+                followed_up_on=followed_up_on,
+                executed=bool(
+                    decision is not None and decision.status == _S.EFFECTIVE and decision.execution_status in EXECUTED
+                ),
+                is_overdue=overdue,
+                responsible=_responsible(case, decision, user.agency_id, today) if overdue else "",
+            )
+        )
+    rows.sort(key=lambda row: (not row.is_overdue, row.due_on or datetime.date.max, row.report.pk))
+    return rows
+
+
+def follow_through_share(rows: list[FollowThroughRow]) -> tuple[int, int]:
+    """(recommendations that ended in an executed sanction, all recommendations) of a register."""
+    return sum(1 for row in rows if row.executed), len(rows)
+
+
+__all__ = ["FollowThroughRow", "can_read_follow_through", "follow_through_rows", "follow_through_share"]

@@ -1,0 +1,219 @@
+"""Daily reminders after the decision: in-app notification and e-mail, once per deadline, person and day.
+
+`sanction_reminders_send(today=None)` (the Celery beat task sanctions.send_reminders) does nothing on a day that is
+not a working day. Otherwise it notifies, for:
+
+- a decision signed but not delivered whose rule D8 date is within NETRA_REMINDER_DAYS_AHEAD working days
+  (default 2) or past: the official who signed it and the agency's intake officers (who record the delivery);
+- a pending objection or appeal whose due date (D12/D14) is that near or past: the staffing authority who decides
+  it and the agency's intake officers;
+- a sanction being served whose end date (D15) is within NETRA_SANCTION_END_REMINDER_DAYS working days (default
+  5): the agency's intake officers and administrators, who restore the allowance or position.
+
+Inactive accounts get nothing. The dedup key `sanctions:<kind>:<id>:<due>:<today>` (core.notifications) gives each
+person one notification per deadline per day; the e-mail goes out after commit only for a new notification, so a
+second run on the same day sends nothing more (the pattern of casework.reminders).
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
+from accounts.roles import Role
+from casework.models import Case
+from casework.reminders import ReminderRun, days_ahead, reminder_today
+from core.calendar import WorkingCalendar, deadline_for
+from core.errors import DomainError
+from core.notifications import notification_send, notification_text
+from core.transactions import on_commit
+from sanctions.models import Decision, Objection
+from sanctions.routing import staffing_authority_for
+
+logger = logging.getLogger(__name__)
+
+DELIVERY = "delivery"
+OBJECTION = "objection"
+SANCTION_END = "sanction_end"
+
+MESSAGES = {
+    (DELIVERY, False): gettext_noop(
+        "Case %(case)s: decision %(number)s must be delivered to the accused by %(due)s (rule %(rule)s). "
+        "Responsible: %(responsible)s."
+    ),
+    (DELIVERY, True): gettext_noop(
+        "Overdue — case %(case)s: decision %(number)s had to be delivered to the accused by %(due)s "
+        "(rule %(rule)s). Responsible: %(responsible)s."
+    ),
+    (OBJECTION, False): gettext_noop(
+        "Case %(case)s: the objection against decision %(number)s must be decided by %(due)s (rule %(rule)s). "
+        "Responsible: %(responsible)s."
+    ),
+    (OBJECTION, True): gettext_noop(
+        "Overdue — case %(case)s: the objection against decision %(number)s had to be decided by %(due)s "
+        "(rule %(rule)s). Responsible: %(responsible)s."
+    ),
+    (SANCTION_END, False): gettext_noop(
+        "Case %(case)s: the sanction of decision %(number)s ends on %(due)s (rule %(rule)s): restore the "
+        "allowance or position. Responsible: %(responsible)s."
+    ),
+}
+EMAIL_SUBJECT = gettext_noop("Netra: deadline reminder for case %(case)s")
+
+
+@dataclass(frozen=True)
+class SanctionDeadline:
+    kind: str
+    subject_id: int
+    case: Case
+    number: str
+    rule: str
+    due: datetime.date
+    overdue: bool
+    responsible: tuple[Any, ...]
+    responsible_names: str
+
+
+def end_days_ahead() -> int:
+    return int(getattr(settings, "NETRA_SANCTION_END_REMINDER_DAYS", 5))
+
+
+def _agency_officers(agency_id: int, *roles: str) -> list[Any]:
+    return list(
+        get_user_model()
+        .objects.filter(agency_id=agency_id, is_active=True, groups__name__in=[str(role) for role in roles])
+        .distinct()
+        .order_by("id")
+    )
+
+
+def _name(user: Any) -> str:
+    return str(user.get_full_name() or user.get_username())
+
+
+def _unique(users: list[Any]) -> tuple[Any, ...]:
+    seen: dict[int, Any] = {}
+    for user in users:
+        if user is not None and user.is_active:
+            seen.setdefault(user.pk, user)
+    return tuple(seen.values())
+
+
+def sanction_deadlines(today: datetime.date, *, working_calendar: WorkingCalendar) -> list[SanctionDeadline]:
+    """Today's open deadlines after the decision that are near or past (see the module docstring)."""
+    ahead = days_ahead()
+    horizon = working_calendar.add_working_days(today, ahead) if ahead > 0 else today
+    end_horizon = working_calendar.add_working_days(today, end_days_ahead()) if end_days_ahead() > 0 else today
+    found: list[SanctionDeadline] = []
+    signed = Decision.objects.filter(status=Decision.Status.SIGNED, decision_date__isnull=False)
+    for decision in signed.select_related("case", "signed_by", "letter").order_by("decision_date", "id"):
+        assert decision.decision_date is not None
+        due = deadline_for("D8", decision.decision_date)
+        if due > horizon:
+            continue
+        officers = _agency_officers(decision.case.agency_id, Role.INTAKE_OFFICER)
+        found.append(
+            SanctionDeadline(
+                DELIVERY, decision.pk, decision.case, decision.number or f"#{decision.pk}", "D8", due, due < today,
+                _unique([decision.signed_by, *officers]),
+                _name(decision.signed_by) if decision.signed_by else "—",
+            )
+        )  # fmt: skip
+    pending = Objection.objects.filter(status=Objection.Status.PENDING, due_on__isnull=False, due_on__lte=horizon)
+    for objection in pending.select_related("decision__case", "decision__letter").order_by("due_on", "id"):
+        assert objection.due_on is not None
+        case = objection.decision.case
+        try:
+            decider = staffing_authority_for(case, on=today).official
+        except DomainError:
+            decider = None
+        officers = _agency_officers(case.agency_id, Role.INTAKE_OFFICER)
+        rule = "D14" if objection.kind == Objection.Kind.APPEAL else "D12"
+        found.append(
+            SanctionDeadline(
+                OBJECTION, objection.pk, case, objection.decision.number or f"#{objection.decision_id}", rule,
+                objection.due_on, objection.due_on < today, _unique([decider, *officers]),
+                _name(decider) if decider else "—",
+            )
+        )  # fmt: skip
+    serving = Decision.objects.filter(
+        Q(sanction_ends_on__gte=today) & Q(sanction_ends_on__lte=end_horizon),
+        status=Decision.Status.EFFECTIVE,
+        execution_status=Decision.Execution.SERVING,
+    )
+    for decision in serving.select_related("case", "letter").order_by("sanction_ends_on", "id"):
+        assert decision.sanction_ends_on is not None
+        officers = _agency_officers(decision.case.agency_id, Role.INTAKE_OFFICER, Role.ADMINISTRATOR)
+        found.append(
+            SanctionDeadline(
+                SANCTION_END, decision.pk, decision.case, decision.number or f"#{decision.pk}", "D15",
+                decision.sanction_ends_on, False, _unique(officers),
+                ", ".join(_name(user) for user in officers) or "—",
+            )
+        )  # fmt: skip
+    return found
+
+
+def _send_email(*, to: str, subject: str, body: str, url: str) -> None:
+    try:
+        send_mail(subject, f"{body}\n\n{url}", None, [to])
+    except Exception:  # an unreachable mail server must not lose the in-app reminders of everyone else
+        logger.exception("Sanction reminder e-mail to %s could not be sent", to)
+
+
+def _notify(*, user: Any, deadline: SanctionDeadline, today: datetime.date, run: ReminderRun) -> None:
+    message = MESSAGES[(deadline.kind, deadline.overdue)]
+    params = {
+        "case": deadline.case.number,
+        "number": deadline.number,
+        "due": deadline.due.isoformat(),
+        "rule": deadline.rule,
+        "responsible": deadline.responsible_names,
+    }
+    path = reverse("casework:case-detail", args=[deadline.case.pk])
+    dedup_key = f"sanctions:{deadline.kind}:{deadline.subject_id}:{deadline.due.isoformat()}:{today.isoformat()}"
+    with transaction.atomic():
+        notification, created = notification_send(
+            user=user, message=message, params=params, url=path, dedup_key=dedup_key
+        )
+        if not created:
+            run.skipped_duplicates += 1
+            return
+        run.notifications += 1
+        if user.email:
+            subject = translation.gettext(EMAIL_SUBJECT) % {"case": deadline.case.number}
+            on_commit(
+                partial(
+                    _send_email,
+                    to=user.email,
+                    subject=subject,
+                    body=notification_text(notification),
+                    url=f"{settings.NETRA_SITE_URL.rstrip('/')}{path}",
+                )
+            )
+            run.emails += 1
+
+
+def sanction_reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
+    """Send today's reminders after the decision (module docstring). Safe to run more than once a day."""
+    today = today or reminder_today()
+    working_calendar = WorkingCalendar()
+    run = ReminderRun(today=today, working_day=working_calendar.is_working_day(today))
+    if not run.working_day:
+        return run
+    with translation.override(settings.LANGUAGE_CODE):
+        for deadline in sanction_deadlines(today, working_calendar=working_calendar):
+            run.cases.add(deadline.case.pk)
+            for user in deadline.responsible:
+                _notify(user=user, deadline=deadline, today=today, run=run)
+    return run

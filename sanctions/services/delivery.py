@@ -1,0 +1,186 @@
+"""Delivery of a signed decision to the accused (PP 94/2021; Peraturan BKN 6/2022): signed → delivered.
+
+- In person: handed over on a date, which is also the date of receipt (the anchor of D10 and D11). Rule D8: within
+  14 working days of the decision date; a later delivery is recorded only with a reason (audited).
+- Absent at the delivery set for a date: the decision is sent to the address within D9 (3 working days) of that
+  date; received on the receipt date given, else on the sent date. A later sending also needs a reason (audited).
+
+Who: the agency's intake officers and administrators, and the examiners on the case (casework.permissions).
+"""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.calendar import deadline_for
+from core.errors import DomainError
+from sanctions.models import Decision
+from sanctions.services._after import (
+    check_can_work,
+    check_transition,
+    check_version,
+    decision_transition,
+    lock_decision,
+    long_date,
+    not_in_future,
+)
+
+DELIVERY_RULE = "D8"
+SENDING_RULE = "D9"
+
+_S = Decision.Status
+
+
+def delivery_due(decision: Decision) -> datetime.date | None:
+    """The last day of rule D8 for a signed decision (None before it has a decision date)."""
+    return deadline_for(DELIVERY_RULE, decision.decision_date) if decision.decision_date else None
+
+
+def _check_signed(decision: Decision, expected_version: int | None) -> datetime.date:
+    check_version(decision, expected_version)
+    check_transition(decision, _S.DELIVERED)
+    if decision.decision_date is None:
+        raise DomainError("decision_not_signed", _("The decision has no decision date yet."), field="decision")
+    return decision.decision_date
+
+
+def _late(*, day: datetime.date, due: datetime.date, rule: str, reason: str, field: str) -> dict[str, str] | None:
+    """None when `day` keeps rule `rule`; else the late record to audit, or a refusal without a reason."""
+    if day <= due:
+        return None
+    if not reason.strip():
+        raise DomainError(
+            "delivery_late_reason_required",
+            _("Rule %(rule)s: this had to happen by %(due)s. Give the reason for the later date.")
+            % {"rule": rule, "due": long_date(due)},
+            field=field,
+        )
+    return {"rule": rule, "due": due.isoformat(), "reason": reason.strip()}
+
+
+@transaction.atomic
+def decision_record_delivery(
+    *,
+    decision: Decision,
+    actor: Any,
+    delivered_on: datetime.date,
+    note: str = "",
+    late_reason: str = "",
+    expected_version: int | None = None,
+) -> Decision:
+    """The decision was handed over in person on `delivered_on` (= received on). Idempotent for the same date."""
+    decision = lock_decision(decision)
+    check_can_work(actor, decision)
+    if (
+        decision.status != _S.SIGNED
+        and decision.delivered_on == delivered_on
+        and decision.delivery_method == (Decision.Delivery.IN_PERSON)
+    ):
+        return decision
+    decision_date = _check_signed(decision, expected_version)
+    not_in_future(delivered_on, "delivered_on")
+    if delivered_on < decision_date:
+        raise DomainError(
+            "delivery_before_decision",
+            _("The decision cannot be delivered before its date (%(date)s).") % {"date": long_date(decision_date)},
+            field="delivered_on",
+        )
+    due = deadline_for(DELIVERY_RULE, decision_date)
+    late = _late(day=delivered_on, due=due, rule=DELIVERY_RULE, reason=late_reason, field="delivered_on")
+    decision.delivery_method = Decision.Delivery.IN_PERSON
+    decision.delivered_on = delivered_on
+    decision.received_on = delivered_on
+    decision.delivery_note = note.strip()
+    return decision_transition(
+        decision,
+        to=_S.DELIVERED,
+        actor=actor,
+        action="decision_delivered",
+        reason=late["reason"] if late else "",
+        data={
+            "method": Decision.Delivery.IN_PERSON,
+            "delivered_on": delivered_on.isoformat(),
+            "received_on": delivered_on.isoformat(),
+            "due": due.isoformat(),
+            "late": late,
+        },
+        fields=("delivery_method", "delivered_on", "received_on", "delivery_note"),
+    )
+
+
+@transaction.atomic
+def decision_record_absence_and_sending(
+    *,
+    decision: Decision,
+    actor: Any,
+    scheduled_on: datetime.date,
+    sent_on: datetime.date,
+    received_on: datetime.date | None = None,
+    note: str = "",
+    late_reason: str = "",
+    expected_version: int | None = None,
+) -> Decision:
+    """The accused did not come to the delivery set for `scheduled_on`; the decision was sent on `sent_on`.
+
+    `received_on` (the receipt, e.g. the post's delivery record) defaults to `sent_on`. Rules D8 (for the scheduled
+    date) and D9 (for the sending) need a reason when not kept. Idempotent for the same dates.
+    """
+    decision = lock_decision(decision)
+    check_can_work(actor, decision)
+    received = received_on or sent_on
+    if (
+        decision.status != _S.SIGNED
+        and decision.delivery_method == Decision.Delivery.SENT
+        and (decision.delivery_scheduled_on, decision.delivered_on, decision.received_on)
+        == (scheduled_on, sent_on, received)
+    ):
+        return decision
+    decision_date = _check_signed(decision, expected_version)
+    for day, field in ((scheduled_on, "scheduled_on"), (sent_on, "sent_on"), (received, "received_on")):
+        not_in_future(day, field)
+    if scheduled_on < decision_date:
+        raise DomainError(
+            "delivery_before_decision",
+            _("The delivery cannot be set before the decision's date (%(date)s).") % {"date": long_date(decision_date)},
+            field="scheduled_on",
+        )
+    if sent_on < scheduled_on:
+        raise DomainError(
+            "sent_before_scheduled", _("The decision is sent after the missed delivery date."), field="sent_on"
+        )
+    if received < sent_on:
+        raise DomainError("received_before_sent", _("It cannot be received before it was sent."), field="received_on")
+    due = deadline_for(DELIVERY_RULE, decision_date)
+    send_due = deadline_for(SENDING_RULE, scheduled_on)
+    late = [
+        record
+        for record in (
+            _late(day=scheduled_on, due=due, rule=DELIVERY_RULE, reason=late_reason, field="scheduled_on"),
+            _late(day=sent_on, due=send_due, rule=SENDING_RULE, reason=late_reason, field="sent_on"),
+        )
+        if record is not None
+    ]
+    decision.delivery_method = Decision.Delivery.SENT
+    decision.delivery_scheduled_on = scheduled_on
+    decision.delivered_on = sent_on
+    decision.received_on = received
+    decision.delivery_note = note.strip()
+    return decision_transition(
+        decision,
+        to=_S.DELIVERED,
+        actor=actor,
+        action="decision_sent",
+        reason=late_reason.strip() if late else "",
+        data={
+            "method": Decision.Delivery.SENT,
+            "scheduled_on": scheduled_on.isoformat(),
+            "sent_on": sent_on.isoformat(),
+            "received_on": received.isoformat(),
+            "due": due.isoformat(),
+            "send_due": send_due.isoformat(),
+            "late": late,
+        },
+        fields=("delivery_method", "delivery_scheduled_on", "delivered_on", "received_on", "delivery_note"),
+    )

@@ -1,0 +1,181 @@
+"""Delivery of a signed decision: in person (rule D8) or sent after an absence (rule D9), with exact dates."""
+
+import pytest
+
+from core.errors import DomainError, PermissionDenied, TransitionNotAllowed
+from core.models import AuditEvent
+from sanctions.models import Decision
+from sanctions.services.delivery import (
+    decision_record_absence_and_sending,
+    decision_record_delivery,
+    delivery_due,
+)
+from sanctions.tests.after_helpers import D, case_with_reports, decision, lebong
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return lebong()
+
+
+def _events(made: Decision) -> list[tuple[str, str, str, str]]:
+    return list(
+        AuditEvent.objects.filter(target_type="sanctions.decision", target_id=made.pk).values_list(
+            "action", "from_status", "to_status", "reason"
+        )
+    )
+
+
+def test_scenario_1_handed_over_in_person_within_d8_over_the_voting_day(world):
+    signed = decision(world, decision_date=D("2024-11-20"))
+    # 14 working days from 2024-11-20, skipping the Pilkada voting day 2024-11-27.
+    assert delivery_due(signed) == D("2024-12-11")
+
+    delivered = decision_record_delivery(
+        decision=signed, actor=world.officer, delivered_on=D("2024-11-25"), note="Diserahkan di ruang BKPSDM."
+    )
+
+    delivered.refresh_from_db()
+    assert (delivered.status, delivered.delivery_method, delivered.delivered_on, delivered.received_on) == (
+        "delivered",
+        "in_person",
+        D("2024-11-25"),
+        D("2024-11-25"),
+    )
+    assert delivered.delivery_note == "Diserahkan di ruang BKPSDM."
+    assert _events(delivered) == [("decision_delivered", "signed", "delivered", "")]
+    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    assert event.data == {
+        "method": "in_person",
+        "delivered_on": "2024-11-25",
+        "received_on": "2024-11-25",
+        "due": "2024-12-11",
+        "late": None,
+    }
+    # The same record again changes nothing.
+    again = decision_record_delivery(decision=delivered, actor=world.officer, delivered_on=D("2024-11-25"))
+    assert again.version == delivered.version
+
+
+def test_a_delivery_after_d8_needs_a_reason_which_is_audited(world):
+    signed = decision(world, decision_date=D("2024-11-20"))
+
+    with pytest.raises(DomainError) as refused:
+        decision_record_delivery(decision=signed, actor=world.officer, delivered_on=D("2024-12-12"))
+    assert (refused.value.code, refused.value.field) == ("delivery_late_reason_required", "delivered_on")
+    signed.refresh_from_db()
+    assert signed.status == "signed"
+
+    decision_record_delivery(
+        decision=signed, actor=world.officer, delivered_on=D("2024-12-12"), late_reason="Yang bersangkutan sakit."
+    )
+    signed.refresh_from_db()
+    assert (signed.status, signed.received_on) == ("delivered", D("2024-12-12"))
+    assert _events(signed) == [("decision_delivered", "signed", "delivered", "Yang bersangkutan sakit.")]
+    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    assert event.data["late"] == {"rule": "D8", "due": "2024-12-11", "reason": "Yang bersangkutan sakit."}
+
+
+def test_a_delivery_on_the_last_day_of_d8_is_in_time(world):
+    signed = decision(world, decision_date=D("2024-11-20"))
+    decision_record_delivery(decision=signed, actor=world.officer, delivered_on=D("2024-12-11"))
+    signed.refresh_from_db()
+    assert signed.status == "delivered"
+
+
+def test_scenario_2_absent_at_delivery_then_sent_by_the_last_day_of_d9(world):
+    # Decision of 2024-02-05: delivery due 2024-02-28 (8–9 Feb and the 14 Feb voting day are not working days).
+    signed = decision(world, decision_date=D("2024-02-05"))
+    assert delivery_due(signed) == D("2024-02-28")
+
+    sent = decision_record_absence_and_sending(
+        decision=signed, actor=world.examiner, scheduled_on=D("2024-02-12"), sent_on=D("2024-02-16")
+    )
+
+    sent.refresh_from_db()
+    assert (
+        sent.status,
+        sent.delivery_method,
+        sent.delivery_scheduled_on,
+        sent.delivered_on,
+        sent.received_on,
+    ) == ("delivered", "sent", D("2024-02-12"), D("2024-02-16"), D("2024-02-16"))
+    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    assert (event.action, event.data["due"], event.data["send_due"], event.data["late"]) == (
+        "decision_sent",
+        "2024-02-28",
+        "2024-02-16",
+        [],
+    )
+
+
+def test_the_receipt_date_when_given_is_the_date_of_receipt(world):
+    signed = decision(world, decision_date=D("2024-02-05"))
+    decision_record_absence_and_sending(
+        decision=signed,
+        actor=world.officer,
+        scheduled_on=D("2024-02-12"),
+        sent_on=D("2024-02-15"),
+        received_on=D("2024-02-19"),
+    )
+    signed.refresh_from_db()
+    assert (signed.delivered_on, signed.received_on) == (D("2024-02-15"), D("2024-02-19"))
+
+
+def test_sending_after_d9_needs_a_reason(world):
+    signed = decision(world, decision_date=D("2024-02-05"))
+    with pytest.raises(DomainError) as refused:
+        decision_record_absence_and_sending(
+            decision=signed, actor=world.officer, scheduled_on=D("2024-02-12"), sent_on=D("2024-02-19")
+        )
+    assert (refused.value.code, refused.value.field) == ("delivery_late_reason_required", "sent_on")
+
+    decision_record_absence_and_sending(
+        decision=signed,
+        actor=world.officer,
+        scheduled_on=D("2024-02-12"),
+        sent_on=D("2024-02-19"),
+        late_reason="Alamat baru harus dicari.",
+    )
+    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    assert event.reason == "Alamat baru harus dicari."
+    assert event.data["late"] == [{"rule": "D9", "due": "2024-02-16", "reason": "Alamat baru harus dicari."}]
+
+
+@pytest.mark.parametrize(
+    ("scheduled", "sent", "received", "field"),
+    [
+        ("2024-02-02", "2024-02-12", None, "scheduled_on"),  # before the decision date
+        ("2024-02-12", "2024-02-09", None, "sent_on"),  # sent before the missed delivery
+        ("2024-02-12", "2024-02-15", "2024-02-14", "received_on"),  # received before it was sent
+    ],
+)
+def test_impossible_sending_dates_are_refused_with_the_field(world, scheduled, sent, received, field):
+    signed = decision(world, decision_date=D("2024-02-05"))
+    with pytest.raises(DomainError) as refused:
+        decision_record_absence_and_sending(
+            decision=signed,
+            actor=world.officer,
+            scheduled_on=D(scheduled),
+            sent_on=D(sent),
+            received_on=D(received) if received else None,
+        )
+    assert refused.value.field == field
+    signed.refresh_from_db()
+    assert signed.status == "signed"
+
+
+def test_only_the_case_team_records_delivery_and_only_of_a_signed_decision(world):
+    signed = decision(world)
+    with pytest.raises(PermissionDenied):
+        decision_record_delivery(decision=signed, actor=world.bupati, delivered_on=D("2024-11-25"))
+    draft = decision(
+        world, case=case_with_reports(world, bawaslu=False), status=Decision.Status.DRAFT, with_letter=False
+    )
+    with pytest.raises(TransitionNotAllowed):
+        decision_record_delivery(decision=draft, actor=world.officer, delivered_on=D("2024-11-25"))
+    with pytest.raises(DomainError) as early:
+        decision_record_delivery(decision=signed, actor=world.officer, delivered_on=D("2024-11-19"))
+    assert early.value.code == "delivery_before_decision"
