@@ -12,6 +12,9 @@ _NAV = [
     (Role.INTAKE_OFFICER, "triage:queue", gettext_noop("Triage queue")),
     (Role.INTAKE_OFFICER, "casework:case-list", gettext_noop("Cases")),
     (Role.INTAKE_OFFICER, "triage:internal-finding", gettext_noop("Record an internal finding")),
+    (Role.INTAKE_OFFICER, "sanctions:decision-list", gettext_noop("Decisions")),
+    (Role.SANCTIONING_OFFICIAL, "sanctions:decision-list", gettext_noop("Decisions")),
+    (Role.LEADERSHIP, "sanctions:follow-through", gettext_noop("Follow-through register")),
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-list", gettext_noop("Our forwardings")),
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-create", gettext_noop("Forward a finding")),
 ]

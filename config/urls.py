@@ -19,6 +19,7 @@ urlpatterns = [
     # Anyone: is this letter genuine? (shared/API.md). Before `api/v1/`: violations may not import casework.
     path("api/v1/public/documents/", include("casework.api.urls")),
     path("verify/<str:code>/", views_verify.letter_verify_page, name="letter-verify"),
+    path("api/v1/cases/", include("casework.api.officer_urls")),
     # Citizens and Bawaslu offices: the published contract (shared/API.md).
     path("api/v1/", include("violations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("triage/", include("violations.urls_triage")),
     path("cases/", include("casework.urls")),
     path("cases/", include("casework.urls_actions")),
+    path("decisions/", include("sanctions.urls")),
     path("admin/", admin.site.urls),
 ]
 

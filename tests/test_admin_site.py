@@ -365,7 +365,7 @@ def test_a_conflict_ending_before_it_starts_is_refused_and_nothing_is_stored(adm
     response = admin_client.post(reverse("admin:sanctions_conflictofinterest_add"), data)
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["valid_to"] == ["The end date is before the start date."]
+    assert response.context["adminform"].form.errors["valid_to"] == ["Tanggal berakhir sebelum tanggal mulai."]
     assert not ConflictOfInterest.objects.exists()
 
 

@@ -273,11 +273,12 @@ def test_the_command_relays_and_says_how_many(case, officer, broker):
     call_command("relay_letters", "--older-than", "0", stdout=out)
     call_command("relay_letters", "--older-than", "0", "--now", stdout=out)
 
+    # Commands speak the deployment's language (Indonesian).
     assert out.getvalue().splitlines() == [
-        "0 of 0 waiting letters were enqueued again.",
-        "1 of 1 waiting letters were enqueued again.",
-        "0 of 0 waiting letters were enqueued again.",
-        "1 of 1 waiting letters were enqueued again.",
+        "0 dari 0 surat yang menunggu telah dimasukkan kembali ke antrean.",
+        "1 dari 1 surat yang menunggu telah dimasukkan kembali ke antrean.",
+        "0 dari 0 surat yang menunggu telah dimasukkan kembali ke antrean.",
+        "1 dari 1 surat yang menunggu telah dimasukkan kembali ke antrean.",
     ]
     assert broker.published == [letter.pk, letter.pk]
 
@@ -287,5 +288,8 @@ def test_the_command_fails_while_the_broker_is_down(case, officer, broker):
     _request(case, officer)
     broker.down = True
 
-    with pytest.raises(CommandError, match=r"^0 of 1 waiting letters were enqueued again\. The broker refused"):
+    with pytest.raises(
+        CommandError,
+        match=r"^0 dari 1 surat yang menunggu telah dimasukkan kembali ke antrean\. Broker menolak sisanya",
+    ):
         call_command("relay_letters", "--older-than", "0")

@@ -142,15 +142,20 @@ def _required(value: str, field: str, message: str) -> str:
     return value
 
 
-def _case_url(case: Case) -> str:
-    return reverse("casework:case-detail", args=[case.pk])
+def _decision_url(decision: Decision) -> str:
+    # The decision's own page: the official who must sign may not open the confidential case page.
+    return reverse("sanctions:decision-detail", args=[decision.pk])
 
 
-def _notify(user: Any, message: str, case: Case, dedup_key: str = "", **params: str) -> None:
+def _notify(user: Any, message: str, decision: Decision, dedup_key: str = "", **params: str) -> None:
     if user is None:
         return
     notification_send(
-        user=user, message=message, params={"case": case.number, **params}, url=_case_url(case), dedup_key=dedup_key
+        user=user,
+        message=message,
+        params={"case": decision.case.number, **params},
+        url=_decision_url(decision),
+        dedup_key=dedup_key,
     )
 
 
@@ -585,11 +590,11 @@ def decision_review(
         _notify(
             decision.competent_official,
             NOTIFY_AWAITING_SIGNATURE,
-            decision.case,
+            decision,
             dedup_key=f"decision-{decision.pk}-sign-{decision.version}",
         )
     else:
-        _notify(decision.drafted_by, NOTIFY_RETURNED, decision.case, note=note)
+        _notify(decision.drafted_by, NOTIFY_RETURNED, decision, note=note)
     return decision
 
 
@@ -712,7 +717,7 @@ def decision_return_by_official(
         fields=("review_note",),
         reason=note,
     )
-    _notify(decision.drafted_by, NOTIFY_RETURNED, decision.case, note=note)
+    _notify(decision.drafted_by, NOTIFY_RETURNED, decision, note=note)
     return decision
 
 
@@ -747,7 +752,7 @@ def decision_declare_conflict(
     _notify(
         routing.official,
         NOTIFY_AWAITING_SIGNATURE,
-        decision.case,
+        decision,
         dedup_key=f"decision-{decision.pk}-sign-{decision.version}",
     )
     return decision

@@ -233,7 +233,9 @@ def test_the_whole_way_from_draft_to_signed(world, case):
 
     decision = decision_review(decision=decision, actor=world.officer, approve=True, expected_version=2)
     assert (decision.status, decision.reviewed_by) == (_D.AWAITING_SIGNATURE, world.officer)
-    assert Notification.objects.filter(user=world.bupati, params={"case": case.number}).count() == 1
+    notice = Notification.objects.get(user=world.bupati, params={"case": case.number})
+    # The official is sent to the decision's page: the confidential case page is not his to open.
+    assert notice.url == f"/decisions/{decision.pk}/"
 
     decision = decision_sign(decision=decision, actor=world.bupati, expected_version=3)
     assert decision.status == _D.SIGNED
