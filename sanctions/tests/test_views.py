@@ -985,6 +985,15 @@ def test_the_navigation_leads_officials_to_decisions_and_leadership_to_the_regis
     assert leader_nav == [{"url": reverse("sanctions:follow-through"), "label": "Follow-through register"}]
 
 
+def test_the_navigation_leads_examiners_to_their_cases_and_decisions(world: World) -> None:
+    nav = _client(world.examiner).get(reverse("sanctions:decision-list")).context["nav_items"]
+
+    assert nav == [
+        {"url": reverse("casework:case-list"), "label": "Cases"},
+        {"url": reverse("sanctions:decision-list"), "label": "Decisions"},
+    ]
+
+
 def test_an_ethics_decision_lists_its_decision_and_moral_statement_letters(case: Case, world: World) -> None:
     decision = _sign(to_awaiting_signature(decision_on(case, world, track="ethics", sanction_code="M1"), world), world)
 
