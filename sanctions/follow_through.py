@@ -24,7 +24,7 @@ from casework.permissions import sees_agency_cases
 from core.calendar import WorkingCalendar, deadline_for_rule, deadline_rule_get
 from core.errors import DomainError, NotFound
 from sanctions.models import Decision, StaffingAuthority
-from sanctions.services._after import jakarta_today
+from sanctions.services._common import jakarta_today
 from violations.models import Channel, Report
 
 FOLLOW_UP_RULE = "D16"

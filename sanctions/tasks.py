@@ -6,7 +6,7 @@ from celery import shared_task
 @shared_task(name="sanctions.run_daily", acks_late=True, soft_time_limit=600, time_limit=660)
 def run_daily() -> dict[str, object]:
     """The daily beat job (Jakarta's today): due decisions take effect (D10), ended sanctions complete (D15)."""
-    from sanctions.services._after import jakarta_today
+    from sanctions.services._common import jakarta_today
     from sanctions.services.execution import decisions_take_effect_due, executions_complete_due
 
     today = jakarta_today()

@@ -37,6 +37,14 @@ from sanctions.permissions import (
     is_sanctioning_official,
 )
 from sanctions.routing import Recusal, Routing, recusal_reason, route_decision
+from sanctions.services._common import (
+    check_transition,
+    check_version,
+    decision_audit,
+    decision_transition,
+    lock_decision,
+    save_decision,
+)
 from violations.models import Channel, Report, ViolationType
 from violations.services.triage import report_mark_decided
 
@@ -64,75 +72,6 @@ NOTIFY_RETURNED = gettext_noop("The decision on case %(case)s was returned to dr
 
 
 # --- shared steps ----------------------------------------------------------------------------------------------------
-
-
-def _lock(decision: Decision) -> Decision:
-    return Decision.objects.select_for_update(of=("self",)).select_related("case").get(pk=decision.pk)
-
-
-def _check_version(decision: Decision, expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != decision.version:
-        raise ConflictError(
-            "decision_changed",
-            _(
-                "The decision was changed by someone else while you were working on it (it is now “%(status)s”). "
-                "Reload it and try again; nothing was saved."
-            )
-            % {"status": decision.get_status_display()},
-        )
-
-
-def _check_transition(decision: Decision, to: str) -> None:
-    if not decision.can_transition_to(to):
-        raise TransitionNotAllowed(
-            "decision_transition_not_allowed",
-            _("A decision in status “%(from)s” cannot become “%(to)s”.")
-            % {"from": decision.get_status_display(), "to": Decision.Status(to).label},
-        )
-
-
-def _save(decision: Decision, *fields: str) -> None:
-    decision.version += 1
-    decision.save(update_fields=[*fields, "version", "updated_at"])
-
-
-def _audit(
-    decision: Decision,
-    *,
-    actor: Any,
-    action: str,
-    from_status: str = "",
-    to_status: str = "",
-    reason: str = "",
-    data: dict[str, Any] | None = None,
-) -> None:
-    audit_record(
-        actor=actor,
-        action=action,
-        target=decision.case,
-        from_status=from_status or decision.status,
-        to_status=to_status or decision.status,
-        reason=reason,
-        data={"decision": decision.pk, "track": decision.track, **(data or {})},
-    )
-
-
-def _move(
-    decision: Decision,
-    *,
-    to: str,
-    actor: Any,
-    action: str,
-    fields: Sequence[str] = (),
-    reason: str = "",
-    data: dict[str, Any] | None = None,
-) -> Decision:
-    _check_transition(decision, to)
-    previous = decision.status
-    decision.status = to
-    _save(decision, "status", *fields)
-    _audit(decision, actor=actor, action=action, from_status=previous, to_status=to, reason=reason, data=data)
-    return decision
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -408,7 +347,7 @@ def decision_draft(
         drafted_by=actor,
     )
     decision.violation_types.set(violations)
-    _audit(
+    decision_audit(
         decision,
         actor=actor,
         action="decision_drafted",
@@ -424,10 +363,10 @@ def _codes(violations: list[ViolationType]) -> list[str]:
 
 
 def _lock_draft(decision: Decision, actor: Any, expected_version: int | None) -> Decision:
-    decision = _lock(decision)
+    decision = lock_decision(decision)
     if not can_draft_decision(actor, decision.case):
         raise PermissionDenied("decision_not_permitted", _("You may not work on this decision."))
-    _check_version(decision, expected_version)
+    check_version(decision, expected_version)
     return decision
 
 
@@ -472,9 +411,9 @@ def decision_update_draft(
         decision.references = _clean_references(references)
     if copies is not None:
         decision.copies = _clean_copies(copies)
-    _save(decision, "outcome", "sanction_type", "considerations", "references", "copies")
+    save_decision(decision, "outcome", "sanction_type", "considerations", "references", "copies")
     decision.violation_types.set(violations)
-    _audit(
+    decision_audit(
         decision,
         actor=actor,
         action="decision_draft_updated",
@@ -496,7 +435,7 @@ def _record_recusals(decision: Decision, recusals: list[Recusal], actor: Any) ->
             defaults={"reason": recusal.reason, "detail": recusal.detail, "recorded_at": now},
         )
         if created:
-            _audit(
+            decision_audit(
                 decision,
                 actor=actor,
                 action="decision_official_recused",
@@ -522,7 +461,7 @@ def decision_submit_for_review(*, decision: Decision, actor: Any, expected_versi
     decision = _lock_draft(decision, actor, expected_version)
     if decision.status == _D.IN_REVIEW:
         return decision
-    _check_transition(decision, _D.IN_REVIEW)
+    check_transition(decision, _D.IN_REVIEW)
     # The rules may have changed since drafting (history, catalogue): check them again.
     validated_sanction(
         case=decision.case,
@@ -535,7 +474,7 @@ def decision_submit_for_review(*, decision: Decision, actor: Any, expected_versi
     _apply_routing(decision, routing, actor)
     decision.submitted_at = timezone.now()
     decision.review_note = ""
-    return _move(
+    return decision_transition(
         decision,
         to=_D.IN_REVIEW,
         actor=actor,
@@ -555,7 +494,7 @@ def decision_review(
     *, decision: Decision, actor: Any, approve: bool, note: str = "", expected_version: int | None = None
 ) -> Decision:
     """The reviewer (an intake officer or administrator who did not draft it) approves or returns the draft."""
-    decision = _lock(decision)
+    decision = lock_decision(decision)
     if not can_review_decision(actor, decision):
         raise PermissionDenied(
             "decision_review_not_permitted",
@@ -564,11 +503,11 @@ def decision_review(
     target = _D.AWAITING_SIGNATURE if approve else _D.DRAFT
     if decision.status == target and (approve or decision.reviewed_by_id == actor.pk):
         return decision
-    _check_version(decision, expected_version)
+    check_version(decision, expected_version)
     note = note.strip()
     if not approve:
         note = _required(note, "note", _("Say what must change before the decision can go on."))
-    _check_transition(decision, target)
+    check_transition(decision, target)
     if decision.status != _D.IN_REVIEW:
         raise TransitionNotAllowed(
             "decision_not_in_review",
@@ -578,7 +517,7 @@ def decision_review(
     decision.reviewed_by = actor
     decision.reviewed_at = timezone.now()
     decision.review_note = note
-    _move(
+    decision_transition(
         decision,
         to=target,
         actor=actor,
@@ -602,7 +541,7 @@ def decision_review(
 
 
 def _lock_for_official(decision: Decision, actor: Any) -> Decision:
-    decision = _lock(decision)
+    decision = lock_decision(decision)
     if decision.competent_official_id is None and decision.status == _D.AWAITING_SIGNATURE:
         raise PermissionDenied(
             "decision_official_outside",
@@ -639,8 +578,8 @@ def decision_sign(
     decision = _lock_for_official(decision, actor)
     if decision.status != _D.AWAITING_SIGNATURE and decision.signed_by_id == actor.pk and decision.is_signed:
         return decision
-    _check_version(decision, expected_version)
-    _check_transition(decision, _D.SIGNED)
+    check_version(decision, expected_version)
+    check_transition(decision, _D.SIGNED)
     case = decision.case
     recusal = recusal_reason(actor, case)
     if recusal is not None:
@@ -656,7 +595,7 @@ def decision_sign(
     if decision.outcome == Decision.Outcome.DISMISSAL:
         decision.execution_status = Decision.Execution.NOT_APPLICABLE
     _issue_letters(decision, actor)
-    _move(
+    decision_transition(
         decision,
         to=_D.SIGNED,
         actor=actor,
@@ -700,16 +639,16 @@ def decision_return_by_official(
     decision = _lock_for_official(decision, actor)
     if decision.status == _D.DRAFT:
         return decision
-    _check_version(decision, expected_version)
+    check_version(decision, expected_version)
     note = _required(note, "note", _("Say what must change before you can sign."))
     if decision.status != _D.AWAITING_SIGNATURE:
-        _check_transition(decision, _D.DRAFT)
+        check_transition(decision, _D.DRAFT)
         raise TransitionNotAllowed(
             "decision_not_awaiting_signature",
             _("Only a decision awaiting signature can be returned by the official."),
         )
     decision.review_note = note
-    _move(
+    decision_transition(
         decision,
         to=_D.DRAFT,
         actor=actor,
@@ -727,7 +666,7 @@ def decision_declare_conflict(
 ) -> Decision:
     """The official declares a conflict of interest: recused (audited), the next official up gets the decision."""
     decision = _lock_for_official(decision, actor)
-    _check_version(decision, expected_version)
+    check_version(decision, expected_version)
     detail = _required(detail, "detail", _("Describe the conflict of interest."))
     if decision.status != _D.AWAITING_SIGNATURE:
         raise TransitionNotAllowed(
@@ -737,8 +676,8 @@ def decision_declare_conflict(
     _record_recusals(decision, [Recusal(actor, DecisionRecusal.Reason.DECLARED, detail)], actor)
     routing = route_decision(decision)
     _apply_routing(decision, routing, actor)
-    _save(decision, "competent_official", "competent_official_title", "authority_rule")
-    _audit(
+    save_decision(decision, "competent_official", "competent_official_title", "authority_rule")
+    decision_audit(
         decision,
         actor=actor,
         action="decision_rerouted",
@@ -766,9 +705,9 @@ def decision_cancel_draft(
     decision = _lock_draft(decision, actor, None)
     if decision.status == _D.CANCELLED:
         return decision
-    _check_version(decision, expected_version)
+    check_version(decision, expected_version)
     reason = _required(reason, "reason", _("Give the reason."))
-    return _move(decision, to=_D.CANCELLED, actor=actor, action="decision_cancelled", reason=reason)
+    return decision_transition(decision, to=_D.CANCELLED, actor=actor, action="decision_cancelled", reason=reason)
 
 
 # --- corrections -----------------------------------------------------------------------------------------------------
@@ -791,7 +730,7 @@ def decision_correct(
 ) -> Decision:
     """Issue a corrected version of a signed decision, signed at once by the official; the old one (and its letter)
     is superseded, both stay verifiable. Returns the new version."""
-    old = _lock(decision)
+    old = lock_decision(decision)
     if not can_correct_decision(actor, old):
         raise PermissionDenied(
             "decision_correct_not_permitted", _("Only the official who signed the decision may correct it.")
@@ -800,7 +739,7 @@ def decision_correct(
         newer = Decision.objects.filter(previous=old).first()
         if newer is not None and newer.signed_by_id == actor.pk and newer.correction_reason == reason.strip():
             return newer
-    _check_version(old, expected_version)
+    check_version(old, expected_version)
     reason = _required(reason, "reason", _("Give the reason for the correction."))
     if old.status not in CORRECTABLE_STATUSES:
         raise TransitionNotAllowed(
@@ -808,7 +747,7 @@ def decision_correct(
             _("Only a signed decision can be corrected (this one is “%(status)s”).")
             % {"status": old.get_status_display()},
         )
-    _check_transition(old, _D.SUPERSEDED)
+    check_transition(old, _D.SUPERSEDED)
     if old.letter is not None and old.letter.status != Letter.Status.ISSUED:
         raise ConflictError(
             "decision_letter_not_issued",
@@ -867,12 +806,12 @@ def decision_correct(
     # The old version leaves the live set first, so the new one is the only live decision on the track.
     previous_status = old.status
     old.status = _D.SUPERSEDED
-    _save(old, "status")
+    save_decision(old, "status")
     new.save(force_insert=True)
     new.violation_types.set(violations)
     moral = _issue_letters(new, actor)
     new.save(update_fields=["letter"])
-    _audit(
+    decision_audit(
         old,
         actor=actor,
         action="decision_superseded",
@@ -881,7 +820,7 @@ def decision_correct(
         reason=reason,
         data={"by_decision": new.pk, "number": old.number},
     )
-    _audit(
+    decision_audit(
         new,
         actor=actor,
         action="decision_corrected",

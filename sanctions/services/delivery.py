@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from core.calendar import deadline_for
 from core.errors import DomainError
 from sanctions.models import Decision
-from sanctions.services._after import (
+from sanctions.services._common import (
     check_can_work,
     check_transition,
     check_version,

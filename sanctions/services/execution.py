@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from core.calendar import deadline_for
 from core.errors import ConflictError, DomainError
 from sanctions.models import Decision, ExecutionRecord, Objection
-from sanctions.services._after import (
+from sanctions.services._common import (
     check_can_work,
-    decision_record,
+    decision_audit,
     decision_transition,
     jakarta_today,
     lock_decision,
@@ -182,7 +182,7 @@ def decision_complete_execution(
     decision.execution_status = _E.COMPLETED
     decision.completed_on = completed_on
     save_decision(decision, "execution_status", "completed_on")
-    decision_record(
+    decision_audit(
         decision,
         actor=actor,
         action=action,
@@ -257,7 +257,7 @@ def execution_record_add(
     )
     record.full_clean(exclude=["decision", "unit", "recorded_by"])
     record.save(force_insert=True)
-    decision_record(
+    decision_audit(
         decision,
         actor=actor,
         action="execution_recorded",

@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 
 from casework.letter_models import Letter
 from casework.letters import letter_request, letter_supersede
-from core.audit import audit_record
 from core.calendar import deadline_for
 from core.errors import ConflictError, DomainError, PermissionDenied
 from sanctions.letters import APPEAL_SANCTIONS, decision_letter_context
@@ -35,9 +34,10 @@ from sanctions.letters_after import objection_decision_context, objection_inadmi
 from sanctions.models import Decision, Objection, SanctionType, StaffingAuthority
 from sanctions.permissions import can_decide_objection
 from sanctions.routing import staffing_authority_for
-from sanctions.services._after import (
+from sanctions.services._common import (
     check_can_work,
     check_version,
+    decision_audit,
     decision_transition,
     lock_decision,
     long_date,
@@ -150,10 +150,10 @@ def objection_file(
             context=objection_inadmissible_context(objection, authority=_authority(decision), rule=rule),
         )
         objection.save(update_fields=["letter"])
-        audit_record(
+        decision_audit(
+            decision,
             actor=actor,
             action="objection_inadmissible",
-            target=decision,
             from_status=decision.status,
             to_status=decision.status,
             data={
@@ -314,10 +314,10 @@ def objection_decide(
             case=decision.case, kind="decision", actor=actor, context=decision_letter_context(new_decision)
         )
         new_decision.save(update_fields=["letter"])
-        audit_record(
+        decision_audit(
+            new_decision,
             actor=actor,
             action="decision_version_issued",
-            target=new_decision,
             to_status=new_decision.status,
             reason=reason,
             data={"previous": decision.pk, "objection": objection.pk, "sanction": sanction.code},
@@ -349,10 +349,10 @@ def objection_decide(
             "status", "outcome", "outcome_reason", "decided_on", "decided_by", "new_decision", "letter", "updated_at",
         ]
     )  # fmt: skip
-    audit_record(
+    decision_audit(
+        decision,
         actor=actor,
         action="objection_decided",
-        target=decision,
         from_status=decision.status,
         to_status=decision.status,
         reason=reason,

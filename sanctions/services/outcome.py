@@ -24,7 +24,7 @@ from casework.selectors import case_reports
 from casework.services import case_close
 from sanctions.letters_after import bawaslu_reply_context
 from sanctions.models import Decision
-from sanctions.services._after import letter_actor
+from sanctions.services._common import letter_actor
 from violations.models import BawasluForwarding, Report
 from violations.services.outcomes import report_close, report_outcome_set
 

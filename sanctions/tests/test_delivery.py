@@ -1,6 +1,7 @@
 """Delivery of a signed decision: in person (rule D8) or sent after an absence (rule D9), with exact dates."""
 
 import pytest
+from django.urls import reverse
 
 from core.errors import DomainError, PermissionDenied, TransitionNotAllowed
 from core.models import AuditEvent
@@ -22,9 +23,9 @@ def world():
 
 def _events(made: Decision) -> list[tuple[str, str, str, str]]:
     return list(
-        AuditEvent.objects.filter(target_type="sanctions.decision", target_id=made.pk).values_list(
-            "action", "from_status", "to_status", "reason"
-        )
+        AuditEvent.objects.filter(
+            target_type="casework.case", target_id=made.case_id, data__decision=made.pk
+        ).values_list("action", "from_status", "to_status", "reason")
     )
 
 
@@ -46,8 +47,10 @@ def test_scenario_1_handed_over_in_person_within_d8_over_the_voting_day(world):
     )
     assert delivered.delivery_note == "Diserahkan di ruang BKPSDM."
     assert _events(delivered) == [("decision_delivered", "signed", "delivered", "")]
-    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    event = AuditEvent.objects.get(target_type="casework.case", target_id=signed.case_id, data__decision=signed.pk)
     assert event.data == {
+        "decision": signed.pk,
+        "track": "discipline",
         "method": "in_person",
         "delivered_on": "2024-11-25",
         "received_on": "2024-11-25",
@@ -74,7 +77,7 @@ def test_a_delivery_after_d8_needs_a_reason_which_is_audited(world):
     signed.refresh_from_db()
     assert (signed.status, signed.received_on) == ("delivered", D("2024-12-12"))
     assert _events(signed) == [("decision_delivered", "signed", "delivered", "Yang bersangkutan sakit.")]
-    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    event = AuditEvent.objects.get(target_type="casework.case", target_id=signed.case_id, data__decision=signed.pk)
     assert event.data["late"] == {"rule": "D8", "due": "2024-12-11", "reason": "Yang bersangkutan sakit."}
 
 
@@ -102,7 +105,7 @@ def test_scenario_2_absent_at_delivery_then_sent_by_the_last_day_of_d9(world):
         sent.delivered_on,
         sent.received_on,
     ) == ("delivered", "sent", D("2024-02-12"), D("2024-02-16"), D("2024-02-16"))
-    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    event = AuditEvent.objects.get(target_type="casework.case", target_id=signed.case_id, data__decision=signed.pk)
     assert (event.action, event.data["due"], event.data["send_due"], event.data["late"]) == (
         "decision_sent",
         "2024-02-28",
@@ -139,7 +142,7 @@ def test_sending_after_d9_needs_a_reason(world):
         sent_on=D("2024-02-19"),
         late_reason="Alamat baru harus dicari.",
     )
-    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=signed.pk)
+    event = AuditEvent.objects.get(target_type="casework.case", target_id=signed.case_id, data__decision=signed.pk)
     assert event.reason == "Alamat baru harus dicari."
     assert event.data["late"] == [{"rule": "D9", "due": "2024-02-16", "reason": "Alamat baru harus dicari."}]
 
@@ -179,3 +182,14 @@ def test_only_the_case_team_records_delivery_and_only_of_a_signed_decision(world
     with pytest.raises(DomainError) as early:
         decision_record_delivery(decision=signed, actor=world.officer, delivered_on=D("2024-11-19"))
     assert early.value.code == "delivery_before_decision"
+
+
+def test_the_delivery_shows_on_the_case_timeline(world, client):
+    signed = decision(world)
+    decision_record_delivery(decision=signed, actor=world.officer, delivered_on=D("2024-11-25"))
+    client.force_login(world.officer)
+
+    page = client.get(reverse("casework:case-detail", args=[signed.case_id]), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert page.status_code == 200
+    assert "Decision delivered" in page.content.decode()

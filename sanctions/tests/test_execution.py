@@ -51,9 +51,9 @@ def test_scenario_1_received_2024_11_25_takes_effect_2024_12_17_and_is_served_un
     version = effective.version
     assert decision_take_effect(decision=effective, today=D("2025-01-07")).version == version
     assert list(
-        AuditEvent.objects.filter(target_type="sanctions.decision", target_id=delivered.pk).values_list(
-            "action", "from_status", "to_status"
-        )
+        AuditEvent.objects.filter(
+            target_type="casework.case", target_id=delivered.case_id, data__decision=delivered.pk
+        ).values_list("action", "from_status", "to_status")
     ) == [("decision_effective", "delivered", "effective")]
     # Serving: the case stays decided.
     effective.case.refresh_from_db()
@@ -230,10 +230,10 @@ def test_execution_records_are_checked(world):
 
 def test_the_daily_beat_task_runs_both_steps_for_jakartas_today_and_can_run_twice(world, monkeypatch, settings):
     from sanctions import tasks
-    from sanctions.services import _after
+    from sanctions.services import _common
 
     made = decision(world, received_on=D("2024-11-25"))
-    monkeypatch.setattr(_after, "jakarta_today", lambda: D("2025-12-17"))
+    monkeypatch.setattr(_common, "jakarta_today", lambda: D("2025-12-17"))
 
     assert tasks.run_daily() == {"today": "2025-12-17", "effective": [made.pk], "completed": [made.pk]}
     assert tasks.run_daily() == {"today": "2025-12-17", "effective": [], "completed": []}

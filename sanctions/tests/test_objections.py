@@ -53,7 +53,9 @@ def test_scenario_3_an_objection_inside_the_window_suspends_the_decision_until_d
         D("2026-08-19"),
     )
     assert scenario_3.status == "objected"
-    event = AuditEvent.objects.get(target_type="sanctions.decision", target_id=scenario_3.pk)
+    event = AuditEvent.objects.get(
+        target_type="casework.case", target_id=scenario_3.case_id, data__decision=scenario_3.pk
+    )
     assert (event.action, event.from_status, event.to_status, event.data["rule"]) == (
         "decision_objected",
         "delivered",

@@ -1,4 +1,7 @@
-"""What the services after the decision share: the decision row lock, the table check, the audit event, dates."""
+"""What every decision service shares: the decision row lock, the version and table checks, the audit event, dates.
+
+Every event about a decision is recorded on its case (with the decision's id), so the case timeline tells the
+whole story from report to served sanction."""
 
 import datetime
 import zoneinfo
@@ -76,24 +79,29 @@ def decision_transition(
     previous = decision.status
     decision.status = to
     save_decision(decision, "status", *fields)
-    audit_record(
-        actor=actor, action=action, target=decision, from_status=previous, to_status=to, reason=reason, data=data
-    )
+    decision_audit(decision, actor=actor, action=action, from_status=previous, to_status=to, reason=reason, data=data)
     return decision
 
 
-def decision_record(
-    decision: Decision, *, actor: Any, action: str, reason: str = "", data: dict[str, Any] | None = None
+def decision_audit(
+    decision: Decision,
+    *,
+    actor: Any,
+    action: str,
+    from_status: str = "",
+    to_status: str = "",
+    reason: str = "",
+    data: dict[str, Any] | None = None,
 ) -> None:
-    """An audited event on a decision that does not change its status."""
+    """One audited event about a decision, on its case (statuses default to the decision's current one)."""
     audit_record(
         actor=actor,
         action=action,
-        target=decision,
-        from_status=decision.status,
-        to_status=decision.status,
+        target=decision.case,
+        from_status=from_status or decision.status,
+        to_status=to_status or decision.status,
         reason=reason,
-        data=data,
+        data={"decision": decision.pk, "track": decision.track, **(data or {})},
     )
 
 
