@@ -824,6 +824,7 @@ def execution_record_add(request: HttpRequest, decision_id: int) -> HttpResponse
     form = f.ExecutionRecordForm(request.POST or None, version=decision.version, case=decision.case)
 
     def perform(form: forms.Form) -> tuple[str, Decision]:
+        assert isinstance(form, f.ExecutionRecordForm)
         data = form.cleaned_data
         services.execution_record_add(
             decision=decision,
@@ -833,6 +834,7 @@ def execution_record_add(request: HttpRequest, decision_id: int) -> HttpResponse
             unit=data["unit"],
             document_number=data["document_number"],
             note=data["note"],
+            expected_version=form.version_seen,
         )
         return _("The execution record was added."), decision
 

@@ -25,6 +25,7 @@ from core.errors import ConflictError, DomainError
 from sanctions.models import Decision, ExecutionRecord, Objection
 from sanctions.services._common import (
     check_can_work,
+    check_version,
     decision_audit,
     decision_transition,
     jakarta_today,
@@ -222,11 +223,16 @@ def execution_record_add(
     unit: Any = None,
     document_number: str = "",
     note: str = "",
+    expected_version: int | None = None,
 ) -> ExecutionRecord:
     """Record that the responsible unit carried out (part of) the sanction; the matching record completes a
-    reprimand, a moral statement or a dismissal (see the module docstring). Audited on the decision."""
+    reprimand, a moral statement or a dismissal (see the module docstring). Audited on the decision's case.
+
+    Adding a record counts as a change of the decision (its version goes up), so a form sent twice, or from a page
+    loaded before someone else's record, is refused instead of recording the same act twice."""
     decision = lock_decision(decision)
     check_can_work(actor, decision)
+    check_version(decision, expected_version)
     if action not in _A.values:
         raise DomainError("execution_action_invalid", _("Choose what was carried out."), field="action")
     if decision.status != _S.EFFECTIVE or decision.execution_status == _E.NOT_APPLICABLE:
@@ -257,6 +263,7 @@ def execution_record_add(
     )
     record.full_clean(exclude=["decision", "unit", "recorded_by"])
     record.save(force_insert=True)
+    save_decision(decision)
     decision_audit(
         decision,
         actor=actor,

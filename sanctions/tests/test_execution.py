@@ -248,3 +248,29 @@ def test_the_daily_beat_task_runs_both_steps_for_jakartas_today_and_can_run_twic
         "sanctions.run_daily",
         "sanctions.send_reminders",
     )
+
+
+def test_an_execution_record_sent_from_a_stale_page_is_refused_and_nothing_is_recorded(world):
+    made = decision(world, code="S1", received_on=D("2024-11-25"))
+    decisions_take_effect_due(today=D("2024-12-17"))
+    made.refresh_from_db()
+    seen = made.version
+    execution_record_add(
+        decision=made,
+        actor=world.officer,
+        action=ExecutionRecord.Action.ALLOWANCE_CUT,
+        carried_out_on=D("2025-01-02"),
+        expected_version=seen,
+    )
+
+    with pytest.raises(ConflictError) as refused:
+        execution_record_add(
+            decision=made,
+            actor=world.officer,
+            action=ExecutionRecord.Action.ALLOWANCE_CUT,
+            carried_out_on=D("2025-01-02"),
+            expected_version=seen,
+        )
+
+    assert refused.value.code == "decision_changed"
+    assert ExecutionRecord.objects.filter(decision=made).count() == 1
