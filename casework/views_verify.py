@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from casework.letters import format_verification_code, letter_verify, normalize_verification_code
-from violations import throttling
+from core import throttling
 
 
 @require_GET

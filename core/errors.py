@@ -1,4 +1,4 @@
-"""Domain errors: raised by services, mapped to HTTP in one place (core.api.exception_handler)."""
+"""Domain errors: raised by services, mapped to HTTP in one place (core.api.errors.exception_handler)."""
 
 from django.utils.functional import Promise
 

@@ -3,7 +3,7 @@
 Session (with CSRF) or token authentication. Every case is fetched through casework.selectors, so a case the user
 may not see (another agency's, or one an examiner is not on) is a 404. Each action parses its own input, calls
 exactly one service with the version the officer saw and answers the case as it now stands; the services' errors
-are mapped in core.api.exception_handler: a stale version or a refused move is a 409 `{"detail", "code"}`, a bad
+are mapped in core.api.errors.exception_handler: a stale version or a refused move is a 409 `{"detail", "code"}`, a bad
 field a 400, a refused permission a 403.
 """
 
@@ -33,8 +33,8 @@ from casework.models import Case
 from casework.permissions import can_view_cases, sees_agency_cases
 from casework.templatetags.case_actions import case_actions_for
 from casework.views import _filtered, _mine
-from core.api import NewestFirstCursorPagination
-from violations.api.serializers import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.pagination import NewestFirstCursorPagination
 from violations.models import ViolationType
 
 

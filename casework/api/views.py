@@ -14,8 +14,8 @@ from rest_framework.views import APIView
 
 from casework.api.serializers import LetterVerificationSerializer
 from casework.letters import letter_verify
-from violations.api.serializers import ErrorDetailSerializer
-from violations.api.throttles import AddressThrottledMixin, PinFailuresThrottle
+from core.api.errors import ErrorDetailSerializer
+from core.api.throttling import AddressThrottledMixin, PinFailuresThrottle
 
 
 class LetterVerificationView(AddressThrottledMixin, APIView):

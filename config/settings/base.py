@@ -153,7 +153,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "EXCEPTION_HANDLER": "core.api.exception_handler",
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "public_reports": env("NETRA_THROTTLE_PUBLIC_REPORTS", default="30/hour"),
         "pin_failures": env("NETRA_THROTTLE_PIN_FAILURES", default="10/hour"),

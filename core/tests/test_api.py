@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
 from rest_framework.views import APIView
 
-from core.api import exception_handler, flatten_errors
+from core.api.errors import exception_handler, flatten_errors
 from core.errors import ConflictError, DomainError, NotFound, PermissionDenied, TransitionNotAllowed
 
 

@@ -22,10 +22,9 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from accounts.models import BawasluOffice
-from core.api import NewestFirstCursorPagination
+from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.pagination import NewestFirstCursorPagination
 from violations.api.serializers import (
-    ErrorDetailSerializer,
-    FieldErrorsSerializer,
     ForwardingCreateJsonSerializer,
     ForwardingCreateSerializer,
     ForwardingDetailSerializer,

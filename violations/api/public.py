@@ -1,7 +1,7 @@
 """Citizens' endpoints (no account): the violation catalogue, filing a report, its status, additions.
 
 No session authentication here, so apps and browsers post without CSRF tokens; every endpoint that takes a
-report or a PIN is throttled per client address (violations.api.throttles).
+report or a PIN is throttled per client address (core.api.throttling).
 """
 
 from collections.abc import Sequence
@@ -20,9 +20,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.throttling import AddressThrottledMixin, PinFailuresThrottle, PublicReportsThrottle
 from violations.api.serializers import (
-    ErrorDetailSerializer,
-    FieldErrorsSerializer,
     ReportAdditionJsonSerializer,
     ReportAdditionSerializer,
     ReportCreateJsonSerializer,
@@ -31,7 +31,6 @@ from violations.api.serializers import (
     ReportStatusSerializer,
     ViolationTypeSerializer,
 )
-from violations.api.throttles import AddressThrottledMixin, PinFailuresThrottle, PublicReportsThrottle
 from violations.models import Report
 from violations.selectors import report_get_by_tracking_code, violation_types_in_force
 from violations.services import report_add_information, report_submit

@@ -381,18 +381,3 @@ class ForwardingListQuerySerializer(serializers.Serializer):
         if not wanted:
             return None
         return [status for status in Report.Status.values if PUBLIC_STATUS.get(status, status) == wanted]
-
-
-# --- errors (schema only) ----------------------------------------------------------------------------------
-
-
-class ErrorDetailSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
-class FieldErrorsSerializer(serializers.Serializer):
-    # The metaclass moves declared fields out of the class, so this does not shadow Serializer.errors at run time.
-    errors = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text=_("Messages per field; an item of a list field is keyed `field.N`, e.g. `links.0`."),
-    )

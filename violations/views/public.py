@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from weasyprint import HTML
 
+from core import throttling
 from core.errors import ConflictError, DomainError
-from violations import throttling
 from violations.forms.public import AdditionForm, ReportForm, StatusLookupForm
 from violations.models import Report
 from violations.selectors import report_get_by_tracking_code, report_get_for_verified_reporter

@@ -1,12 +1,16 @@
-"""API kernel: the error shape of shared/API.md, cursor pagination and the domain-error mapping."""
+"""The API error shape (docs/api-contract.md, "General rules") and the one mapping of errors to HTTP.
+
+A field validation failure is `400 {"errors": {"field": [...]}}` (an item of a list field keyed `field.N`); every
+other error is `{"detail": "message"}`, a domain error also with its stable `code`.
+"""
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
-from rest_framework.pagination import CursorPagination
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -54,10 +58,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
-class NewestFirstCursorPagination(CursorPagination):
-    """Keyset pagination: constant cost at any depth (no COUNT, no OFFSET)."""
+class ErrorDetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
 
-    page_size = 25
-    max_page_size = 100
-    page_size_query_param = "page_size"
-    ordering = ("-received_at", "-id")
+
+class FieldErrorsSerializer(serializers.Serializer):
+    # The metaclass moves declared fields out of the class, so this does not shadow Serializer.errors at run time.
+    errors = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=gettext_lazy("Messages per field; an item of a list field is keyed `field.N`, e.g. `links.0`."),
+    )

@@ -1,4 +1,4 @@
-"""DRF throttles for the public endpoints, on top of the shared counters in violations.throttling.
+"""DRF throttles for the public endpoints, on top of the shared counters in core.throttling.
 
 The counters (fixed windows per client address, in the shared cache) are the same ones the web forms use, so a
 client cannot double its allowance by switching between the API and the site.
@@ -11,7 +11,7 @@ from rest_framework.exceptions import Throttled
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
-from violations import throttling
+from core import throttling
 
 
 class AddressThrottle(BaseThrottle):
