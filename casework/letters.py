@@ -31,6 +31,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Agency
+from casework.audit_actions import (
+    LETTER_FAILED,
+    LETTER_ISSUED,
+    LETTER_RELAYED,
+    LETTER_REQUESTED,
+    LETTER_RETRIED,
+    LETTER_SUPERSEDED,
+)
 from casework.letter_models import LETTER_KINDS, Letter, LetterKind, LetterNumberSequence, _letter_pdf_path
 from casework.models import Case
 from casework.permissions import can_work_on_case
@@ -199,7 +207,7 @@ def letter_request(*, case: Case, kind: str, actor: Any, context: dict[str, Any]
     letter.save(force_insert=True)
     audit_record(
         actor=actor,
-        action="letter_requested",
+        action=LETTER_REQUESTED,
         target=case,
         to_status=Letter.Status.REQUESTED,
         data={"letter": letter.pk, "kind": kind, "number": number},
@@ -254,7 +262,7 @@ def _mark_failed(letter: Letter, error: str) -> Letter:
     letter.save(update_fields=["status", "last_error"])
     audit_record(
         actor=None,
-        action="letter_failed",
+        action=LETTER_FAILED,
         target=Case(pk=letter.case_id),
         from_status=previous,
         to_status=Letter.Status.FAILED,
@@ -298,7 +306,7 @@ def _store(letter_id: int, content: bytes) -> Letter:
         letter.save(update_fields=["pdf", "sha256", "issued_at", "status", "last_error"])
         audit_record(
             actor=None,
-            action="letter_issued",
+            action=LETTER_ISSUED,
             target=Case(pk=letter.case_id),
             from_status=previous,
             to_status=Letter.Status.ISSUED,
@@ -368,7 +376,7 @@ def letter_retry(*, letter: Letter, actor: Any) -> Letter:
     letter.save(update_fields=["status", "attempts"])
     audit_record(
         actor=actor,
-        action="letter_retried",
+        action=LETTER_RETRIED,
         target=letter.case,
         from_status=previous,
         to_status=Letter.Status.REQUESTED,
@@ -406,11 +414,11 @@ def letters_relay_pending(
 
     now = timezone.now()
     recent = set(
-        AuditEvent.objects.filter(action="letter_relayed", occurred_at__gte=now - again_after).values_list(
+        AuditEvent.objects.filter(action=LETTER_RELAYED.code, occurred_at__gte=now - again_after).values_list(
             "data__letter", flat=True
         )
     ) | set(
-        AuditEvent.objects.filter(action="letter_retried", occurred_at__gte=now - older_than).values_list(
+        AuditEvent.objects.filter(action=LETTER_RETRIED.code, occurred_at__gte=now - older_than).values_list(
             "data__letter", flat=True
         )
     )
@@ -430,7 +438,7 @@ def letters_relay_pending(
         for letter_id, case_id, number in enqueued:
             audit_record(
                 actor=None,
-                action="letter_relayed",
+                action=LETTER_RELAYED,
                 target=Case(pk=case_id),
                 data={"letter": letter_id, "number": number},
             )
@@ -476,7 +484,7 @@ def letter_supersede(
     letter.save(update_fields=["superseded_by", "superseded_at"])
     audit_record(
         actor=actor,
-        action="letter_superseded",
+        action=LETTER_SUPERSEDED,
         target=letter.case,
         reason=reason,
         data={"letter": letter.pk, "number": letter.number, "replacement": replacement.pk, "by": replacement.number},

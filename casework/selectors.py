@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 
+from casework.audit_actions import CASE_EVIDENCE_DOWNLOADED
 from casework.models import Case, CaseEvidence, ExaminationTeamMember
 from casework.permissions import is_examiner, sees_agency_cases
 from core.audit import audit_record
@@ -69,7 +70,7 @@ def case_evidence_open_for_user(*, user: Any, evidence_id: int) -> CaseEvidence 
     if evidence is not None:
         audit_record(
             actor=user,
-            action="case_evidence_downloaded",
+            action=CASE_EVIDENCE_DOWNLOADED,
             target=evidence.case,
             from_status=evidence.case.status,
             to_status=evidence.case.status,

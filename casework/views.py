@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from casework import selectors, services
+from casework.audit_actions import LETTER_DOWNLOADED
 from casework.deadlines import case_deadlines, overdue_cases
 from casework.forms import CaseFilterForm, CaseRegisterForm
 from casework.letters import letter_get_for_user, letter_is_stuck, letter_list_for_case, letter_retry
@@ -28,6 +29,7 @@ from core.audit import audit_record
 from core.decorators import role_required
 from core.errors import DomainError
 from core.models import AuditEvent
+from core.timeline import TimelineEntry
 from violations.permissions import is_intake_officer
 from violations.selectors import report_list_for_user
 
@@ -164,28 +166,10 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "letters": [(letter, letter_is_stuck(letter)) for letter in letters],
         "letters_pending": any(letter.status in PENDING_LETTER for letter in letters),
         "deadlines": case_deadlines(case),
-        "timeline": [_TimelineEntry(event) for event in case_timeline(case)],
+        "timeline": [TimelineEntry.of(event) for event in case_timeline(case)],
         "can_open_reports": is_intake_officer(request.user),
     }
     return render(request, "casework/case_detail.html", context)
-
-
-class _TimelineEntry:
-    """An audit event as the timeline shows it: case statuses by their label."""
-
-    labels = {**dict(Letter.Status.choices), **dict(Case.Status.choices)}
-
-    def __init__(self, event: AuditEvent) -> None:
-        self.event = event
-        self.occurred_at = event.occurred_at
-        self.action = event.action
-        self.actor = event.actor
-        self.actor_label = event.actor_label
-        self.reason = event.reason
-        # An event that left the status as it was (evidence added, a download) shows no status change.
-        changed = event.from_status != event.to_status
-        self.from_status = self.labels.get(event.from_status, event.from_status) if changed else ""
-        self.to_status = self.labels.get(event.to_status, event.to_status) if changed else ""
 
 
 PENDING_LETTER = frozenset({Letter.Status.REQUESTED, Letter.Status.RENDERING})
@@ -241,8 +225,8 @@ def letter_download(request: HttpRequest, letter_id: int) -> FileResponse:
         raise Http404 from None
     with transaction.atomic():
         audit_record(
-            actor=request.user,
-            action="letter_downloaded",
+            actor=request.user,  # type: ignore[arg-type]
+            action=LETTER_DOWNLOADED,
             target=letter.case,
             from_status=letter.case.status,
             to_status=letter.case.status,

@@ -1,4 +1,7 @@
-"""Writing and checking the audit trail. Call `audit_record` inside the transaction of the change it records."""
+"""Writing and checking the audit trail. Call `audit_record` inside the transaction of the change it records.
+
+Only declared actions are written (core.audit_registry): each app declares its own in its `audit_actions.py`.
+"""
 
 import hashlib
 import json
@@ -6,6 +9,8 @@ from typing import Any
 
 from django.db import connection, models, transaction
 
+from core.actors import AuditActor, user_of
+from core.audit_registry import AuditAction, UndeclaredAuditAction, declared
 from core.models import AuditEvent
 
 # A constant key for pg_advisory_xact_lock: appending to the hash chain is serialised.
@@ -30,7 +35,7 @@ def _event_digest(event: AuditEvent) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def actor_label_for(actor: Any) -> str:
+def actor_label_for(actor: AuditActor) -> str:
     if actor is None:
         return "system"
     if isinstance(actor, str):
@@ -38,26 +43,38 @@ def actor_label_for(actor: Any) -> str:
     return str(actor.get_username())
 
 
+def _checked(action: AuditAction, target: models.Model) -> AuditAction:
+    if not isinstance(action, AuditAction) or declared(action.code) != action:
+        raise UndeclaredAuditAction(f"{action!r} is not a declared audit action.")
+    if target._meta.label_lower != action.target:
+        raise UndeclaredAuditAction(
+            f"Audit action {action.code!r} is declared on {action.target}, not on {target._meta.label_lower}."
+        )
+    return action
+
+
 @transaction.atomic
 def audit_record(
     *,
-    actor: Any,
-    action: str,
+    actor: AuditActor,
+    action: AuditAction,
     target: models.Model,
     from_status: str = "",
     to_status: str = "",
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. `actor` is a user, a label such as "citizen", or None (system)."""
+    """Append one event to the chain. `actor` is a user, a label such as "citizen", or None (system); `action`
+    must be declared for the target's model (UndeclaredAuditAction otherwise, before anything is written)."""
+    _checked(action, target)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_AUDIT_CHAIN_LOCK])
     previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or ""
     event = AuditEvent(
-        actor=actor if actor is not None and not isinstance(actor, str) else None,
+        actor=user_of(actor),  # type: ignore[misc]  # the user model is the project's, a subclass
         actor_label=actor_label_for(actor),
-        action=action,
+        action=action.code,
         target_type=target._meta.label_lower,
         target_id=target.pk,
         from_status=from_status,

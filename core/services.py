@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import calendar
 from core.audit import audit_record
+from core.audit_actions import DAY_OFF_ADDED, DAY_OFF_REMOVED, DEADLINE_RULE_CHANGED, DEADLINE_RULE_CREATED
 from core.errors import ConflictError, DomainError
 from core.models import DayOff, DeadlineRule
 
@@ -67,7 +68,7 @@ def day_off_add(
     day_off.save(force_insert=True)
     audit_record(
         actor=actor,
-        action="day_off_added",
+        action=DAY_OFF_ADDED,
         target=day_off,
         data={"date": date.isoformat(), "name": day_off.name, "kind": kind, "legal_basis": day_off.legal_basis},
     )
@@ -83,7 +84,7 @@ def day_off_remove(*, actor: Any, day_off: DayOff, reason: str = "") -> None:
         return
     audit_record(
         actor=actor,
-        action="day_off_removed",
+        action=DAY_OFF_REMOVED,
         target=locked,
         reason=reason,
         data={
@@ -115,7 +116,7 @@ def deadline_rule_save(*, actor: Any, rule: DeadlineRule, changed_fields: list[s
     shown = fields if created else [name for name in (changed_fields or []) if name in fields]
     audit_record(
         actor=actor,
-        action="deadline_rule_created" if created else "deadline_rule_changed",
+        action=DEADLINE_RULE_CREATED if created else DEADLINE_RULE_CHANGED,
         target=rule,
         data={name: _json_value(getattr(rule, name)) for name in shown if name != "updated_at"},
     )

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from casework import selectors as case_selectors
+from casework.audit_actions import LETTER_DOWNLOADED
 from casework.models import Case
 from casework.permissions import can_view_cases
 from core.audit import audit_record
@@ -234,8 +235,8 @@ def decision_letter_download(request: HttpRequest, decision_id: int, letter_id: 
     case = decision.case
     with transaction.atomic():
         audit_record(
-            actor=request.user,
-            action="letter_downloaded",
+            actor=request.user,  # type: ignore[arg-type]
+            action=LETTER_DOWNLOADED,
             target=case,
             from_status=case.status,
             to_status=case.status,

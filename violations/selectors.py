@@ -11,6 +11,7 @@ from accounts.models import BawasluOffice, CivilServant
 from core.audit import audit_record
 from core.hashers import PIN_HASHER
 from core.models import AuditEvent
+from violations.audit_actions import EVIDENCE_DOWNLOADED, REPORTER_IDENTITY_VIEWED
 from violations.models import BawasluForwarding, Evidence, Report, ReportLink, ViolationType
 from violations.permissions import can_see_reporter_identity, can_triage, is_intake_officer
 
@@ -60,7 +61,7 @@ def reporter_identity_for_user(*, user: Any, report: Report) -> Any:
     if not can_see_reporter_identity(user, report):
         return None
     reporter = report.reporter
-    audit_record(actor=user, action="reporter_identity_viewed", target=report)
+    audit_record(actor=user, action=REPORTER_IDENTITY_VIEWED, target=report)
     return reporter
 
 
@@ -139,7 +140,7 @@ def evidence_open_for_user(*, user: Any, report: Report, evidence_id: int) -> Ev
     if evidence is not None:
         audit_record(
             actor=user,
-            action="evidence_downloaded",
+            action=EVIDENCE_DOWNLOADED,
             target=report,
             data={"evidence": evidence.pk, "sha256": evidence.sha256},
         )

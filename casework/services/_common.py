@@ -11,6 +11,7 @@ from casework.letters import letter_request
 from casework.models import Case
 from casework.permissions import can_work_on_case
 from core.audit import audit_record
+from core.audit_registry import AuditAction
 from core.errors import ConflictError, PermissionDenied, TransitionNotAllowed
 
 
@@ -55,7 +56,7 @@ def transition(
     *,
     to: str,
     actor: Any,
-    action: str,
+    action: AuditAction,
     reason: str = "",
     data: dict[str, Any] | None = None,
     fields: tuple[str, ...] = (),
@@ -71,7 +72,9 @@ def transition(
     return case
 
 
-def record(case: Case, *, actor: Any, action: str, reason: str = "", data: dict[str, Any] | None = None) -> None:
+def record(
+    case: Case, *, actor: Any, action: AuditAction, reason: str = "", data: dict[str, Any] | None = None
+) -> None:
     """An audited event on a case that does not change its status."""
     audit_record(
         actor=actor,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from casework.audit_actions import CASE_ASSIGNED, CASE_HANDED_OVER, OFFICER_HANDOVER
 from casework.models import OPEN_STATUSES, Case, ExaminationTeamMember
 from casework.permissions import can_manage_case, is_examiner, sees_agency_cases
 from casework.services._common import bump, check_version, lock_case, record
@@ -35,7 +36,7 @@ def case_assign(*, case: Case, actor: Any, examiners: Sequence[Any], expected_ve
     record(
         case,
         actor=actor,
-        action="case_assigned",
+        action=CASE_ASSIGNED,
         data={"added": sorted(wanted - current), "removed": sorted(current - wanted)},
     )
     bump(case)
@@ -71,14 +72,14 @@ def officer_handover(*, leaving_user: Any, successor: Any, actor: Any) -> list[C
         record(
             case,
             actor=actor,
-            action="case_handed_over",
+            action=CASE_HANDED_OVER,
             data={"from": leaving_user.get_username(), "to": successor.get_username()},
         )
         bump(case)
     if cases:
         audit_record(
             actor=actor,
-            action="officer_handover",
+            action=OFFICER_HANDOVER,
             target=leaving_user,
             data={"successor": successor.get_username(), "cases": [case.number for case in cases]},
         )

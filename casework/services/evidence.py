@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework.audit_actions import CASE_EVIDENCE_ADDED, CASE_EVIDENCE_WITHDRAWN
 from casework.models import Case, CaseEvidence
 from casework.services._common import lock_case, record
 from core.errors import ConflictError, DomainError
@@ -47,7 +48,7 @@ def _audit_added(evidence: CaseEvidence, actor: Any) -> None:
     record(
         evidence.case,
         actor=actor,
-        action="case_evidence_added",
+        action=CASE_EVIDENCE_ADDED,
         data={"evidence": evidence.pk, "kind": evidence.kind, "sha256": evidence.sha256, "size": evidence.size},
     )
 
@@ -120,7 +121,7 @@ def case_evidence_withdraw(*, evidence: CaseEvidence, actor: Any, reason: str) -
     record(
         evidence.case,
         actor=actor,
-        action="case_evidence_withdrawn",
+        action=CASE_EVIDENCE_WITHDRAWN,
         reason=evidence.withdrawal_reason,
         data={"evidence": evidence.pk, "sha256": evidence.sha256},
     )

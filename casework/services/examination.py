@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from casework.audit_actions import CASE_EXAMINED, EXAMINATION_REPORT_SUBMITTED
 from casework.models import Case, CaseTrack, Examination, ExaminationReport, Summons
 from casework.services._common import check_version, lock_case, request_letter, transition
 from casework.services.context import case_context, legal_basis, person
@@ -73,7 +74,7 @@ def examination_record(
     summons = case.summonses.select_for_update().order_by("-number").first()
     if case.status == _S.SUMMONED and summons is not None and summons.attendance == Summons.Attendance.ABSENT:
         raise ConflictError("examinee_absent", _("The examinee was recorded absent for the last summons."))
-    transition(case, to=_S.EXAMINED, actor=actor, action="case_examined", data={"questions": len(qa)})
+    transition(case, to=_S.EXAMINED, actor=actor, action=CASE_EXAMINED, data={"questions": len(qa)})
     if summons is not None and summons.attendance == Summons.Attendance.PENDING:
         summons.attendance = Summons.Attendance.ATTENDED
         summons.save(update_fields=["attendance", "updated_at"])
@@ -173,7 +174,7 @@ def examination_report_submit(
     if existing is not None:
         return existing
     check_version(case, expected_version)
-    transition(case, to=_S.REPORTED, actor=actor, action="examination_report_submitted", data={"proven": proven})
+    transition(case, to=_S.REPORTED, actor=actor, action=EXAMINATION_REPORT_SUBMITTED, data={"proven": proven})
     report = ExaminationReport(
         case=case,
         act_time=act_time.strip(),

@@ -13,10 +13,24 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from casework.audit_actions import (
+    CASE_CLOSED,
+    CASE_CLOSED_NOT_PROVEN,
+    CASE_DECIDED,
+    CASE_DISMISSED,
+    CASE_FORWARDED_FOR_DECISION,
+    CASE_MERGE_RECEIVED,
+    CASE_MERGED,
+    CASE_REVIEW_STARTED,
+    CASE_WITHDRAWN,
+    CRIMINAL_REFERRAL_RECORDED,
+    EXAMINATION_TEAM_FORMED,
+)
 from casework.models import Case, CaseReport, CaseTrack, ExaminationTeam, ExaminationTeamMember, ProbableLevel
 from casework.permissions import can_manage_case
 from casework.services._common import bump, check_version, lock_case, record, request_letter, transition
 from casework.services.context import case_context, person
+from core.audit_registry import AuditAction
 from core.errors import ConflictError, DomainError
 
 _S = Case.Status
@@ -54,7 +68,7 @@ def case_start_review(
         case,
         to=_S.UNDER_REVIEW,
         actor=actor,
-        action="case_review_started",
+        action=CASE_REVIEW_STARTED,
         reason=case.review_note,
         data={"probable_level": probable_level, "tracks": chosen},
         fields=("probable_level", "review_note"),
@@ -99,9 +113,7 @@ def examination_team_form(
     if case.status == _S.TEAM_FORMED:
         return case.examination_team
     check_version(case, expected_version)
-    transition(
-        case, to=_S.TEAM_FORMED, actor=actor, action="examination_team_formed", data={"decision": decision_number}
-    )
+    transition(case, to=_S.TEAM_FORMED, actor=actor, action=EXAMINATION_TEAM_FORMED, data={"decision": decision_number})
     team = ExaminationTeam.objects.create(
         case=case, decision_number=decision_number, decision_date=decision_date, formed_by=actor
     )
@@ -142,7 +154,7 @@ def case_forward_for_decision(*, case: Case, actor: Any, expected_version: int |
         return case
     check_version(case, expected_version)
     # A not-proven LHP may be forwarded too: the official then issues a dismissal decision (sanctions app).
-    return transition(case, to=_S.FORWARDED_FOR_DECISION, actor=actor, action="case_forwarded_for_decision")
+    return transition(case, to=_S.FORWARDED_FOR_DECISION, actor=actor, action=CASE_FORWARDED_FOR_DECISION)
 
 
 @transaction.atomic
@@ -151,9 +163,7 @@ def case_mark_decided(*, case: Case, actor: Any, decision_number: str) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == _S.DECIDED:
         return case
-    return transition(
-        case, to=_S.DECIDED, actor=actor, action="case_decided", data={"decision_number": decision_number}
-    )
+    return transition(case, to=_S.DECIDED, actor=actor, action=CASE_DECIDED, data={"decision_number": decision_number})
 
 
 @transaction.atomic
@@ -163,7 +173,7 @@ def case_close(*, case: Case, actor: Any, reason: str) -> Case:
     if case.status == _S.CLOSED:
         return case
     case.closure_reason = reason
-    transition(case, to=_S.CLOSED, actor=actor, action="case_closed", reason=reason, fields=("closure_reason",))
+    transition(case, to=_S.CLOSED, actor=actor, action=CASE_CLOSED, reason=reason, fields=("closure_reason",))
     CaseTrack.objects.filter(case=case, track__in=REVIEW_TRACKS, status=CaseTrack.Status.OPEN).update(
         status=CaseTrack.Status.CLOSED
     )
@@ -183,13 +193,13 @@ def case_close_not_proven(*, case: Case, actor: Any, reason: str, expected_versi
         raise ConflictError("case_proven", _("The examination report finds the violation proven; forward the case."))
     case.closure_reason = reason
     transition(
-        case, to=_S.NOT_PROVEN, actor=actor, action="case_closed_not_proven", reason=reason, fields=("closure_reason",)
+        case, to=_S.NOT_PROVEN, actor=actor, action=CASE_CLOSED_NOT_PROVEN, reason=reason, fields=("closure_reason",)
     )
     CaseTrack.objects.filter(case=case, status=CaseTrack.Status.OPEN).update(status=CaseTrack.Status.NOT_PROVEN)
     return case
 
 
-def _close(case: Case, *, to: str, actor: Any, action: str, reason: str, expected_version: int | None) -> Case:
+def _close(case: Case, *, to: str, actor: Any, action: AuditAction, reason: str, expected_version: int | None) -> Case:
     reason = _required(reason, "reason", _("Give the reason."))
     case = lock_case(case, actor=actor, check=can_manage_case)
     if case.status == to:
@@ -205,7 +215,7 @@ def _close(case: Case, *, to: str, actor: Any, action: str, reason: str, expecte
 def case_dismiss(*, case: Case, actor: Any, reason: str, expected_version: int | None = None) -> Case:
     """End a case before examination because the review found no ground to go on (reason required)."""
     return _close(
-        case, to=_S.DISMISSED, actor=actor, action="case_dismissed", reason=reason, expected_version=expected_version
+        case, to=_S.DISMISSED, actor=actor, action=CASE_DISMISSED, reason=reason, expected_version=expected_version
     )
 
 
@@ -213,7 +223,7 @@ def case_dismiss(*, case: Case, actor: Any, reason: str, expected_version: int |
 def case_withdraw(*, case: Case, actor: Any, reason: str, expected_version: int | None = None) -> Case:
     """Withdraw an open case (e.g. registered in error, or the accused is not under this agency), with a reason."""
     return _close(
-        case, to=_S.WITHDRAWN, actor=actor, action="case_withdrawn", reason=reason, expected_version=expected_version
+        case, to=_S.WITHDRAWN, actor=actor, action=CASE_WITHDRAWN, reason=reason, expected_version=expected_version
     )
 
 
@@ -240,12 +250,12 @@ def case_merge(*, case: Case, into: Case, actor: Any, expected_version: int | No
         case,
         to=_S.MERGED,
         actor=actor,
-        action="case_merged",
+        action=CASE_MERGED,
         data={"into": into.number, "reports": moved},
         fields=("merged_into",),
     )
     CaseReport.objects.filter(case=case).update(case=into)
-    record(into, actor=actor, action="case_merge_received", data={"from": case.number, "reports": moved})
+    record(into, actor=actor, action=CASE_MERGE_RECEIVED, data={"from": case.number, "reports": moved})
     bump(into)
     return case
 
@@ -279,7 +289,7 @@ def criminal_referral_record(
     record(
         case,
         actor=actor,
-        action="criminal_referral_recorded",
+        action=CRIMINAL_REFERRAL_RECORDED,
         reason=note,
         data={"referred_to": referred_to, "referred_on": referred_on.isoformat()},
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Agency
+from casework.audit_actions import CASE_REGISTERED
 from casework.models import Case, CaseNumberSequence, CaseReport
 from casework.permissions import can_register_case
 from core.audit import audit_record
@@ -73,7 +74,7 @@ def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -
     CaseReport.objects.bulk_create([CaseReport(case=case, report=report, linked_at=now) for report in locked])
     audit_record(
         actor=actor,
-        action="case_registered",
+        action=CASE_REGISTERED,
         target=case,
         to_status=Case.Status.REGISTERED,
         data={"reports": [report.tracking_code for report in locked]},

@@ -12,6 +12,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from casework.audit_actions import (
+    CASE_ABSENT_TWICE,
+    CASE_SUMMONED,
+    SUMMONS_ABSENT,
+    SUMMONS_ATTENDED,
+    SUMMONS_DEADLINE_OVERRIDDEN,
+    SUMMONS_ISSUED,
+    SUMMONS_NOTICE_OVERRIDDEN,
+)
 from casework.deadlines import SUMMONS_II_RULE, SUMMONS_NOTICE_RULE, summons_latest_send_date, summons_notice_rule
 from casework.models import Case, ProbableLevel, Summons
 from casework.permissions import can_override_summons_notice
@@ -154,7 +163,7 @@ def summons_issue(
                 _("The probable level is heavy: form the examination team before summoning the accused."),
             )
         if case.status != _S.SUMMONED:
-            transition(case, to=_S.SUMMONED, actor=actor, action="case_summoned", data={"summons": 1})
+            transition(case, to=_S.SUMMONED, actor=actor, action=CASE_SUMMONED, data={"summons": 1})
     else:
         if case.status != _S.SUMMONED or first is None or first.attendance != Summons.Attendance.ABSENT:
             raise ConflictError(
@@ -184,13 +193,13 @@ def summons_issue(
     summons.full_clean(exclude=["case"])
     summons.save(force_insert=True)
     data = {"summons": number, "scheduled_at": scheduled_at.isoformat(), "sent_on": sent_on.isoformat()}
-    record(case, actor=actor, action="summons_issued", data=data)
+    record(case, actor=actor, action=SUMMONS_ISSUED, data=data)
     if number == 2:
         bump(case)  # summons I moved the case (and its version) already
     if late:
-        record(case, actor=actor, action="summons_deadline_overridden", reason=late["reason"], data=late)
+        record(case, actor=actor, action=SUMMONS_DEADLINE_OVERRIDDEN, reason=late["reason"], data=late)
     if override:
-        record(case, actor=actor, action="summons_notice_overridden", reason=override["reason"], data=override)
+        record(case, actor=actor, action=SUMMONS_NOTICE_OVERRIDDEN, reason=override["reason"], data=override)
     request_letter(
         case=case,
         kind=f"summons_{number}",
@@ -225,7 +234,7 @@ def summons_record_attendance(*, summons: Summons, actor: Any, expected_version:
         raise ConflictError("attendance_already_recorded", _("The attendance for this summons is already recorded."))
     summons.attendance = Summons.Attendance.ATTENDED
     summons.save(update_fields=["attendance", "updated_at"])
-    record(case, actor=actor, action="summons_attended", data={"summons": summons.number})
+    record(case, actor=actor, action=SUMMONS_ATTENDED, data={"summons": summons.number})
     bump(case)
     return summons
 
@@ -248,10 +257,10 @@ def summons_record_absence(
     summons.save(update_fields=["attendance", "updated_at"])
     data = {"summons": summons.number, "scheduled_at": summons.scheduled_at.isoformat()}
     if summons.number == 1:
-        record(case, actor=actor, action="summons_absent", reason=note, data=data)
+        record(case, actor=actor, action=SUMMONS_ABSENT, reason=note, data=data)
         bump(case)
         return summons
-    transition(case, to=_S.ABSENT_TWICE, actor=actor, action="case_absent_twice", reason=note, data=data)
+    transition(case, to=_S.ABSENT_TWICE, actor=actor, action=CASE_ABSENT_TWICE, reason=note, data=data)
     request_letter(
         case=case,
         kind="non_appearance_record",

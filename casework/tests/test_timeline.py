@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import translation
 
 from casework import services
-from casework.timeline import ACTION_LABELS, action_label
+from core.audit_registry import action_label, declared_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ SANCTIONS_ACTIONS = [
     "decision_official_recused",
     "decision_delivered",
     "decision_effective",
-    "objection_filed",
+    "decision_objected",
     "objection_decided",
     "execution_recorded",
     "case_decided",
@@ -61,7 +61,9 @@ def test_every_action_the_casework_services_write_has_a_label():
         "letter_downloaded",
     ]
 
-    assert [action for action in written + SANCTIONS_ACTIONS if action not in ACTION_LABELS] == []
+    declared = {action.code for action in declared_actions()}
+
+    assert [action for action in written + SANCTIONS_ACTIONS if action not in declared] == []
 
 
 def test_a_label_is_in_the_active_language_and_an_unknown_action_shows_its_code():
@@ -80,5 +82,19 @@ def test_the_case_page_timeline_shows_labels_not_codes(officer, case):
 
     page = response.content.decode()
     timeline = page[page.index('id="timeline"') :]
-    assert '<strong title="case_review_started">Review started</strong>' in timeline
+    assert '<strong data-action="case_review_started">Review started</strong>' in timeline
     assert ">case_review_started<" not in timeline
+
+
+def test_the_case_page_timeline_in_indonesian_names_actions_and_statuses_in_indonesian(officer, case):
+    services.case_start_review(case=case, actor=officer, probable_level="moderate", tracks=["ethics"], note="Telaah.")
+    client = Client()
+    client.force_login(officer)
+
+    response = client.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="id")
+
+    page = response.content.decode()
+    timeline = page[page.index('id="timeline"') :]
+    assert '<strong data-action="case_review_started">Penelaahan dimulai</strong>' in timeline
+    assert "Teregistrasi → Sedang ditelaah" in timeline
+    assert "registered → under_review" not in timeline

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from core.audit import audit_record, audit_verify
 from core.models import AuditEvent
+from core.tests.conftest import act
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("test_audit_actions")]
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def superuser():
 def test_audit_record_stores_actor_target_transition_and_reason(target, superuser):
     event = audit_record(
         actor=superuser,
-        action="report_rejected",
+        action=act("group_rejected"),
         target=target,
         from_status="in_review",
         to_status="rejected",
@@ -31,7 +32,7 @@ def test_audit_record_stores_actor_target_transition_and_reason(target, superuse
     )
 
     stored = AuditEvent.objects.get(pk=event.pk)
-    assert (stored.actor, stored.actor_label, stored.action) == (superuser, "root", "report_rejected")
+    assert (stored.actor, stored.actor_label, stored.action) == (superuser, "root", "group_rejected")
     assert (stored.target_type, stored.target_id) == ("auth.group", target.pk)
     assert (stored.from_status, stored.to_status, stored.reason) == ("in_review", "rejected", "Terlapor bukan ASN.")
     assert stored.data == {"channel": "citizen"}
@@ -40,9 +41,9 @@ def test_audit_record_stores_actor_target_transition_and_reason(target, superuse
 
 
 def test_actor_label_for_a_citizen_an_office_and_the_system(target):
-    citizen = audit_record(actor="citizen", action="report_received", target=target)
-    office = audit_record(actor="bawaslu:7", action="report_received", target=target)
-    system = audit_record(actor=None, action="deadline_checked", target=target)
+    citizen = audit_record(actor="citizen", action=act("group_received"), target=target)
+    office = audit_record(actor="bawaslu:7", action=act("group_received"), target=target)
+    system = audit_record(actor=None, action=act("deadline_checked"), target=target)
 
     assert [(event.actor_id, event.actor_label) for event in (citizen, office, system)] == [
         (None, "citizen"),
@@ -52,9 +53,9 @@ def test_actor_label_for_a_citizen_an_office_and_the_system(target):
 
 
 def test_events_form_a_hash_chain(target):
-    first = audit_record(actor=None, action="one", target=target)
-    second = audit_record(actor=None, action="two", target=target)
-    third = audit_record(actor=None, action="three", target=target)
+    first = audit_record(actor=None, action=act("one"), target=target)
+    second = audit_record(actor=None, action=act("two"), target=target)
+    third = audit_record(actor=None, action=act("three"), target=target)
 
     assert second.previous_hash == first.hash
     assert third.previous_hash == second.hash
@@ -70,7 +71,7 @@ def test_audit_record_rolls_back_with_the_change_it_records(target):
     from django.db import transaction
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        audit_record(actor=None, action="report_rejected", target=target)
+        audit_record(actor=None, action=act("group_rejected"), target=target)
         raise RuntimeError("the change failed")
 
     assert AuditEvent.objects.count() == 0
@@ -78,7 +79,7 @@ def test_audit_record_rolls_back_with_the_change_it_records(target):
 
 def test_audit_event_admin_refuses_add_change_and_delete_even_to_a_superuser(client, target, superuser):
     client.force_login(superuser)
-    event = audit_record(actor=superuser, action="report_rejected", target=target, reason="Di luar wewenang")
+    event = audit_record(actor=superuser, action=act("group_rejected"), target=target, reason="Di luar wewenang")
     change_url = reverse("admin:core_auditevent_change", args=[event.pk])
 
     add = client.get(reverse("admin:core_auditevent_add"))
@@ -92,13 +93,13 @@ def test_audit_event_admin_refuses_add_change_and_delete_even_to_a_superuser(cli
     assert 'name="_save"' not in page.content.decode()
     assert changelist.status_code == 200
     assert 'name="_selected_action"' not in changelist.content.decode()
-    assert list(AuditEvent.objects.values_list("action", "reason")) == [("report_rejected", "Di luar wewenang")]
+    assert list(AuditEvent.objects.values_list("action", "reason")) == [("group_rejected", "Di luar wewenang")]
     assert audit_verify() is None
 
 
 def test_audit_event_admin_bulk_delete_action_does_not_exist(client, target, superuser):
     client.force_login(superuser)
-    event = audit_record(actor=None, action="one", target=target)
+    event = audit_record(actor=None, action=act("one"), target=target)
 
     client.post(
         reverse("admin:core_auditevent_changelist"), {"action": "delete_selected", "_selected_action": [event.pk]}

@@ -4,12 +4,13 @@ from django.db import DatabaseError, connection, transaction
 
 from core.audit import audit_record, audit_verify
 from core.models import AuditEvent
+from core.tests.conftest import act
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("test_audit_actions")]
 
 
 def test_postgresql_refuses_update_of_an_audit_event():
-    event = audit_record(actor=None, action="test", target=Group.objects.create(name="audit-target"))
+    event = audit_record(actor=None, action=act("test"), target=Group.objects.create(name="audit-target"))
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).update(reason="rewritten")
@@ -18,7 +19,7 @@ def test_postgresql_refuses_update_of_an_audit_event():
 
 
 def test_postgresql_refuses_delete_of_an_audit_event():
-    event = audit_record(actor=None, action="test", target=Group.objects.create(name="audit-target"))
+    event = audit_record(actor=None, action=act("test"), target=Group.objects.create(name="audit-target"))
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
@@ -27,7 +28,7 @@ def test_postgresql_refuses_delete_of_an_audit_event():
 
 
 def test_postgresql_refuses_truncate_of_the_audit_trail():
-    audit_record(actor=None, action="test", target=Group.objects.create(name="audit-target"))
+    audit_record(actor=None, action=act("test"), target=Group.objects.create(name="audit-target"))
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         # The test database lets TRUNCATE through for transactional tests' clean-up (root conftest.py);
@@ -41,9 +42,9 @@ def test_postgresql_refuses_truncate_of_the_audit_trail():
 
 def test_audit_verify_reports_the_first_tampered_event():
     agency = Group.objects.create(name="audit-target")
-    first = audit_record(actor=None, action="one", target=agency)
-    second = audit_record(actor=None, action="two", target=agency)
-    audit_record(actor=None, action="three", target=agency)
+    first = audit_record(actor=None, action=act("one"), target=agency)
+    second = audit_record(actor=None, action=act("two"), target=agency)
+    audit_record(actor=None, action=act("three"), target=agency)
     assert audit_verify() is None
     # Tamper as a database owner would: bypass the trigger for this session only.
     with connection.cursor() as cursor:

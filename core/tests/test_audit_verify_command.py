@@ -8,14 +8,15 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from core.audit import audit_record
+from core.tests.conftest import act
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("test_audit_actions")]
 
 
 def test_an_intact_chain_is_reported_with_the_event_count():
     target = Group.objects.create(name="audit-target")
     for action in ("one", "two", "three"):
-        audit_record(actor=None, action=action, target=target)
+        audit_record(actor=None, action=act(action), target=target)
     out = StringIO()
 
     call_command("audit_verify", stdout=out)
@@ -33,9 +34,9 @@ def test_an_empty_trail_is_intact():
 
 def test_a_tampered_event_is_reported_and_the_command_fails():
     target = Group.objects.create(name="audit-target")
-    audit_record(actor=None, action="one", target=target)
-    second = audit_record(actor=None, action="two", target=target)
-    audit_record(actor=None, action="three", target=target)
+    audit_record(actor=None, action=act("one"), target=target)
+    second = audit_record(actor=None, action=act("two"), target=target)
+    audit_record(actor=None, action=act("three"), target=target)
     # Tamper as a database owner would: bypass the trigger for this session only.
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = replica")

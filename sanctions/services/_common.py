@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.audit import audit_record
+from core.audit_registry import AuditAction
 from core.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed
 from sanctions.models import Decision
 from sanctions.permissions import can_record_after_decision
@@ -69,7 +70,7 @@ def decision_transition(
     *,
     to: str,
     actor: Any,
-    action: str,
+    action: AuditAction,
     reason: str = "",
     data: dict[str, Any] | None = None,
     fields: tuple[str, ...] = (),
@@ -87,7 +88,7 @@ def decision_audit(
     decision: Decision,
     *,
     actor: Any,
-    action: str,
+    action: AuditAction,
     from_status: str = "",
     to_status: str = "",
     reason: str = "",

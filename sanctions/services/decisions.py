@@ -25,6 +25,21 @@ from casework.services import case_mark_decided
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed
 from core.notifications import notification_send
+from sanctions.audit_actions import (
+    CONFLICT_OF_INTEREST_RECORDED,
+    DECISION_APPROVED,
+    DECISION_CANCELLED,
+    DECISION_CORRECTED,
+    DECISION_DRAFT_UPDATED,
+    DECISION_DRAFTED,
+    DECISION_OFFICIAL_RECUSED,
+    DECISION_REROUTED,
+    DECISION_RETURNED,
+    DECISION_RETURNED_BY_OFFICIAL,
+    DECISION_SIGNED,
+    DECISION_SUBMITTED,
+    DECISION_SUPERSEDED,
+)
 from sanctions.guidance import PriorSanction, sanction_guidance
 from sanctions.letters import decision_letter_context, moral_statement_context
 from sanctions.models import ConflictOfInterest, Decision, DecisionRecusal, SanctionType
@@ -350,7 +365,7 @@ def decision_draft(
     decision_audit(
         decision,
         actor=actor,
-        action="decision_drafted",
+        action=DECISION_DRAFTED,
         from_status="",
         to_status=_D.DRAFT,
         data={"outcome": outcome, "sanction": sanction.code if sanction else "", "violations": _codes(violations)},
@@ -416,7 +431,7 @@ def decision_update_draft(
     decision_audit(
         decision,
         actor=actor,
-        action="decision_draft_updated",
+        action=DECISION_DRAFT_UPDATED,
         data={
             "outcome": decision.outcome,
             "sanction": decision.sanction_type.code if decision.sanction_type else "",
@@ -438,7 +453,7 @@ def _record_recusals(decision: Decision, recusals: list[Recusal], actor: Any) ->
             decision_audit(
                 decision,
                 actor=actor,
-                action="decision_official_recused",
+                action=DECISION_OFFICIAL_RECUSED,
                 reason=recusal.detail,
                 data={
                     "official": recusal.official.pk,
@@ -478,7 +493,7 @@ def decision_submit_for_review(*, decision: Decision, actor: Any, expected_versi
         decision,
         to=_D.IN_REVIEW,
         actor=actor,
-        action="decision_submitted",
+        action=DECISION_SUBMITTED,
         fields=("competent_official", "competent_official_title", "authority_rule", "submitted_at", "review_note"),
         data={
             "official": routing.official.pk if routing.official else None,
@@ -521,7 +536,7 @@ def decision_review(
         decision,
         to=target,
         actor=actor,
-        action="decision_approved" if approve else "decision_returned",
+        action=DECISION_APPROVED if approve else DECISION_RETURNED,
         fields=("reviewed_by", "reviewed_at", "review_note"),
         reason=note,
     )
@@ -599,7 +614,7 @@ def decision_sign(
         decision,
         to=_D.SIGNED,
         actor=actor,
-        action="decision_signed",
+        action=DECISION_SIGNED,
         fields=("signed_by", "signed_at", "decision_date", "letter", "execution_status"),
         data={
             "number": decision.number,
@@ -652,7 +667,7 @@ def decision_return_by_official(
         decision,
         to=_D.DRAFT,
         actor=actor,
-        action="decision_returned_by_official",
+        action=DECISION_RETURNED_BY_OFFICIAL,
         fields=("review_note",),
         reason=note,
     )
@@ -680,7 +695,7 @@ def decision_declare_conflict(
     decision_audit(
         decision,
         actor=actor,
-        action="decision_rerouted",
+        action=DECISION_REROUTED,
         reason=detail,
         data={
             "from_official": actor.pk,
@@ -707,7 +722,7 @@ def decision_cancel_draft(
         return decision
     check_version(decision, expected_version)
     reason = _required(reason, "reason", _("Give the reason."))
-    return decision_transition(decision, to=_D.CANCELLED, actor=actor, action="decision_cancelled", reason=reason)
+    return decision_transition(decision, to=_D.CANCELLED, actor=actor, action=DECISION_CANCELLED, reason=reason)
 
 
 # --- corrections -----------------------------------------------------------------------------------------------------
@@ -814,7 +829,7 @@ def decision_correct(
     decision_audit(
         old,
         actor=actor,
-        action="decision_superseded",
+        action=DECISION_SUPERSEDED,
         from_status=previous_status,
         to_status=_D.SUPERSEDED,
         reason=reason,
@@ -823,7 +838,7 @@ def decision_correct(
     decision_audit(
         new,
         actor=actor,
-        action="decision_corrected",
+        action=DECISION_CORRECTED,
         from_status="",
         to_status=new.status,
         reason=reason,
@@ -883,7 +898,7 @@ def conflict_of_interest_record(
     )
     audit_record(
         actor=actor,
-        action="conflict_of_interest_recorded",
+        action=CONFLICT_OF_INTEREST_RECORDED,
         target=conflict,
         reason=description,
         data={

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.calendar import deadline_for
 from core.errors import DomainError
+from sanctions.audit_actions import DECISION_DELIVERED, DECISION_SENT
 from sanctions.models import Decision
 from sanctions.services._common import (
     check_can_work,
@@ -97,7 +98,7 @@ def decision_record_delivery(
         decision,
         to=_S.DELIVERED,
         actor=actor,
-        action="decision_delivered",
+        action=DECISION_DELIVERED,
         reason=late["reason"] if late else "",
         data={
             "method": Decision.Delivery.IN_PERSON,
@@ -171,7 +172,7 @@ def decision_record_absence_and_sending(
         decision,
         to=_S.DELIVERED,
         actor=actor,
-        action="decision_sent",
+        action=DECISION_SENT,
         reason=late_reason.strip() if late else "",
         data={
             "method": Decision.Delivery.SENT,

@@ -20,8 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit_registry import AuditAction
 from core.calendar import deadline_for
 from core.errors import ConflictError, DomainError
+from sanctions.audit_actions import DECISION_EFFECTIVE, DECISION_EXECUTED, DECISION_SANCTION_ENDED, EXECUTION_RECORDED
 from sanctions.models import Decision, ExecutionRecord, Objection
 from sanctions.services._common import (
     check_can_work,
@@ -129,7 +131,7 @@ def decision_take_effect(*, decision: Decision, today: datetime.date, actor: Any
         decision,
         to=_S.EFFECTIVE,
         actor=actor,
-        action="decision_effective",
+        action=DECISION_EFFECTIVE,
         data={
             "rule": EFFECTIVE_RULE,
             "received_on": decision.received_on.isoformat(),
@@ -169,7 +171,7 @@ def decisions_take_effect_due(*, today: datetime.date | None = None) -> list[int
 
 @transaction.atomic
 def decision_complete_execution(
-    *, decision: Decision, completed_on: datetime.date, actor: Any = None, action: str = "decision_executed"
+    *, decision: Decision, completed_on: datetime.date, actor: Any = None, action: AuditAction = DECISION_EXECUTED
 ) -> Decision:
     """Mark an effective decision's execution completed on `completed_on` (idempotent) and maybe close the case."""
     decision = lock_decision(decision)
@@ -204,7 +206,7 @@ def executions_complete_due(*, today: datetime.date | None = None) -> list[int]:
         assert decision.sanction_ends_on is not None
         try:
             decision_complete_execution(
-                decision=decision, completed_on=decision.sanction_ends_on, action="decision_sanction_ended"
+                decision=decision, completed_on=decision.sanction_ends_on, action=DECISION_SANCTION_ENDED
             )
         except Exception:  # one bad decision must not stop the daily run for the others
             logger.exception("The execution of decision %s could not be completed", decision.pk)
@@ -267,7 +269,7 @@ def execution_record_add(
     decision_audit(
         decision,
         actor=actor,
-        action="execution_recorded",
+        action=EXECUTION_RECORDED,
         data={"record": record.pk, "action": action, "carried_out_on": carried_out_on.isoformat()},
     )
     if action == completing_action(decision) and decision.execution_status == _E.NOT_STARTED:

@@ -29,6 +29,15 @@ from casework.letter_models import Letter
 from casework.letters import letter_request, letter_supersede
 from core.calendar import deadline_for
 from core.errors import ConflictError, DomainError, PermissionDenied
+from sanctions.audit_actions import (
+    DECISION_ANNULLED,
+    DECISION_EFFECTIVE,
+    DECISION_OBJECTED,
+    DECISION_SUPERSEDED,
+    DECISION_VERSION_ISSUED,
+    OBJECTION_DECIDED,
+    OBJECTION_INADMISSIBLE,
+)
 from sanctions.letters import APPEAL_SANCTIONS, decision_letter_context
 from sanctions.letters_after import objection_decision_context, objection_inadmissible_context
 from sanctions.models import Decision, Objection, SanctionType, StaffingAuthority
@@ -153,7 +162,7 @@ def objection_file(
         decision_audit(
             decision,
             actor=actor,
-            action="objection_inadmissible",
+            action=OBJECTION_INADMISSIBLE,
             from_status=decision.status,
             to_status=decision.status,
             data={
@@ -178,7 +187,7 @@ def objection_file(
         decision,
         to=_S.OBJECTED,
         actor=actor,
-        action="decision_objected",
+        action=DECISION_OBJECTED,
         data={
             "objection": objection.pk,
             "kind": kind,
@@ -317,7 +326,7 @@ def objection_decide(
         decision_audit(
             new_decision,
             actor=actor,
-            action="decision_version_issued",
+            action=DECISION_VERSION_ISSUED,
             to_status=new_decision.status,
             reason=reason,
             data={"previous": decision.pk, "objection": objection.pk, "sanction": sanction.code},
@@ -326,7 +335,7 @@ def objection_decide(
             decision,
             to=_S.SUPERSEDED,
             actor=actor,
-            action="decision_superseded",
+            action=DECISION_SUPERSEDED,
             reason=reason,
             data={"by": new_decision.pk, "objection": objection.pk},
         )
@@ -352,7 +361,7 @@ def objection_decide(
     decision_audit(
         decision,
         actor=actor,
-        action="objection_decided",
+        action=OBJECTION_DECIDED,
         from_status=decision.status,
         to_status=decision.status,
         reason=reason,
@@ -371,7 +380,7 @@ def objection_decide(
             decision,
             to=_S.EFFECTIVE,
             actor=actor,
-            action="decision_effective",
+            action=DECISION_EFFECTIVE,
             data={
                 "objection": objection.pk,
                 "effective_on": decided_on.isoformat(),
@@ -385,7 +394,7 @@ def objection_decide(
         after_effective(new_decision, actor=actor)
     else:
         decision_transition(
-            decision, to=_S.ANNULLED, actor=actor, action="decision_annulled", reason=reason,
+            decision, to=_S.ANNULLED, actor=actor, action=DECISION_ANNULLED, reason=reason,
             data={"objection": objection.pk},
         )  # fmt: skip
         decision_annulment_publish(decision=decision, decided_on=decided_on, decision_number=objection.letter.number)

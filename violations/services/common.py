@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.audit import audit_record
+from core.audit_registry import AuditAction
 from core.errors import TransitionNotAllowed
 from violations.models import (
     Report,
@@ -39,7 +40,7 @@ def _transition(
     *,
     to: str,
     actor: Any,
-    action: str,
+    action: AuditAction,
     reason: str = "",
     note: str = "",
     note_params: dict[str, str] | None = None,

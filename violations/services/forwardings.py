@@ -14,6 +14,7 @@ from accounts.models import Agency, BawasluOffice
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError
 from core.storage import remove_files_on_failure
+from violations.audit_actions import BAWASLU_OFFICE_CREATED, BAWASLU_TOKEN_ROTATED
 from violations.evidence import ValidatedEvidence
 from violations.models import (
     BawasluForwarding,
@@ -179,7 +180,7 @@ def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: st
     user.save(force_insert=True)
     user.groups.add(Group.objects.get_or_create(name=str(Role.BAWASLU_OFFICE))[0])
     token = Token.objects.create(user=user)
-    audit_record(actor=None, action="bawaslu_office_created", target=office, data={"username": username})
+    audit_record(actor=None, action=BAWASLU_OFFICE_CREATED, target=office, data={"username": username})
     return OfficeAccount(office=office, user=user, token=token.key)
 
 
@@ -198,5 +199,5 @@ def bawaslu_office_rotate_token(*, office: BawasluOffice, username: str = "") ->
     user = accounts[0]
     Token.objects.filter(user=user).delete()
     token = Token.objects.create(user=user)
-    audit_record(actor=None, action="bawaslu_token_rotated", target=office, data={"username": user.username})
+    audit_record(actor=None, action=BAWASLU_TOKEN_ROTATED, target=office, data={"username": user.username})
     return OfficeAccount(office=office, user=user, token=token.key)

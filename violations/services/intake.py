@@ -18,6 +18,7 @@ from core.audit import audit_record
 from core.errors import ConflictError, DomainError
 from core.hashers import PIN_HASHER
 from core.storage import remove_files_on_failure
+from violations.audit_actions import REPORT_INFORMATION_ADDED, REPORT_INFORMATION_RECEIVED, REPORT_RECEIVED
 from violations.evidence import ValidatedEvidence
 from violations.models import (
     Channel,
@@ -209,7 +210,7 @@ def _create_report(
     _timeline(report, Report.Status.RECEIVED, NOTE_RECEIVED, at=now)
     audit_record(
         actor=actor,
-        action="report_received",
+        action=REPORT_RECEIVED,
         target=report,
         to_status=Report.Status.RECEIVED,
         data={"channel": channel, "source": source, "evidence": [item.sha256 for item in evidence]},
@@ -275,10 +276,10 @@ def report_add_information(
         _timeline(report, report.public_status, NOTE_INFORMATION_ADDED)
         audit_record(
             actor=actor,
-            action="report_information_added",
+            action=REPORT_INFORMATION_ADDED,
             target=report,
             data={"addition": addition.pk, "links": len(links), "evidence": [item.sha256 for item in evidence]},
         )
         if report.status == Report.Status.AWAITING_INFORMATION:
-            _transition(report, to=Report.Status.IN_REVIEW, actor=actor, action="report_information_received")
+            _transition(report, to=Report.Status.IN_REVIEW, actor=actor, action=REPORT_INFORMATION_RECEIVED)
         return addition

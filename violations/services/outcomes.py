@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from violations.audit_actions import REPORT_CLOSED
 from violations.models import Report, ReportOutcome
 from violations.services.common import _locked, _timeline, _transition
 from violations.services.triage import report_record_outcome
@@ -57,7 +58,7 @@ def report_close(*, report: Report, actor: Any, case_number: str) -> Report:
         report,
         to=Report.Status.CLOSED,
         actor=actor,
-        action="report_closed",
+        action=REPORT_CLOSED,
         note=NOTE_CLOSED,
         data={"case": case_number},
     )

@@ -16,6 +16,14 @@ from django.utils.translation import gettext_noop
 from core.audit import audit_record
 from core.errors import DomainError
 from core.transactions import on_commit
+from violations.audit_actions import (
+    REPORT_CASE_REGISTERED,
+    REPORT_DECIDED,
+    REPORT_INFORMATION_REQUESTED,
+    REPORT_MERGED,
+    REPORT_REJECTED,
+    REPORT_REVIEW_STARTED,
+)
 from violations.models import (
     Report,
     ReportOutcome,
@@ -41,7 +49,7 @@ def report_start_review(*, report: Report, actor: Any) -> Report:
     if report.status == Report.Status.IN_REVIEW:
         return report
     return _transition(
-        report, to=Report.Status.IN_REVIEW, actor=actor, action="report_review_started", note=NOTE_IN_REVIEW
+        report, to=Report.Status.IN_REVIEW, actor=actor, action=REPORT_REVIEW_STARTED, note=NOTE_IN_REVIEW
     )
 
 
@@ -58,7 +66,7 @@ def report_reject(*, report: Report, actor: Any, reason: str) -> Report:
         report,
         to=Report.Status.REJECTED,
         actor=actor,
-        action="report_rejected",
+        action=REPORT_REJECTED,
         reason=report.rejection_reason,
         note=NOTE_REJECTED,
         note_params={"reason": report.rejection_reason},
@@ -80,7 +88,7 @@ def report_request_information(*, report: Report, actor: Any, message: str) -> R
         report.save(update_fields=["information_request", "updated_at"])
         audit_record(
             actor=actor,
-            action="report_information_requested",
+            action=REPORT_INFORMATION_REQUESTED,
             target=report,
             from_status=report.status,
             to_status=report.status,
@@ -93,7 +101,7 @@ def report_request_information(*, report: Report, actor: Any, message: str) -> R
             report,
             to=Report.Status.AWAITING_INFORMATION,
             actor=actor,
-            action="report_information_requested",
+            action=REPORT_INFORMATION_REQUESTED,
             reason=message,
             note=NOTE_INFORMATION_REQUESTED,
             note_params={"message": message},
@@ -154,7 +162,7 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
         report,
         to=Report.Status.MERGED,
         actor=actor,
-        action="report_merged",
+        action=REPORT_MERGED,
         note=NOTE_MERGED,
         data={"merged_into": root.tracking_code},
     )
@@ -167,7 +175,7 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
                 follower,
                 to=Report.Status.IN_PROCESS,
                 actor=actor,
-                action="report_case_registered",
+                action=REPORT_CASE_REGISTERED,
                 note=NOTE_IN_PROCESS,
                 data={"merged_into": root.tracking_code},
             )
@@ -190,7 +198,7 @@ def _repoint_duplicates(*, previous_root: Report, root: Report, actor: Any) -> l
         duplicate.save(update_fields=["merged_into", "updated_at"])
         audit_record(
             actor=actor,
-            action="report_merged",
+            action=REPORT_MERGED,
             target=duplicate,
             from_status=duplicate.status,
             to_status=duplicate.status,
@@ -208,7 +216,7 @@ def report_mark_in_process(*, report: Report, actor: Any, case_number: str) -> R
         report,
         to=Report.Status.IN_PROCESS,
         actor=actor,
-        action="report_case_registered",
+        action=REPORT_CASE_REGISTERED,
         note=NOTE_IN_PROCESS,
         data={"case": case_number},
     )
@@ -230,7 +238,7 @@ def report_mark_decided(*, report: Report, actor: Any, decision_number: str = ""
         report,
         to=Report.Status.DECIDED,
         actor=actor,
-        action="report_decided",
+        action=REPORT_DECIDED,
         note=NOTE_DECIDED,
         data={"decision_number": decision_number} if decision_number else None,
     )

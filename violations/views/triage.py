@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.decorators import role_required
 from core.errors import DomainError
-from core.models import AuditEvent
+from core.timeline import TimelineEntry
 from violations import selectors, services
 from violations.evidence import limits_description
 from violations.forms.triage import (
@@ -39,19 +39,6 @@ from violations.permissions import can_record_internal_finding, is_intake_office
 PAGE_SIZE = 25
 RECEIPT_SESSION_KEY = "netra.internal_finding_receipt"
 
-# How the audit trail's action codes read on the report page.
-ACTION_LABELS = {
-    "report_received": gettext_lazy("Report received"),
-    "report_review_started": gettext_lazy("Review started"),
-    "report_rejected": gettext_lazy("Rejected"),
-    "report_information_requested": gettext_lazy("Information requested from the reporter"),
-    "report_information_added": gettext_lazy("Reporter added information"),
-    "report_information_received": gettext_lazy("Back in review after the reporter's answer"),
-    "report_merged": gettext_lazy("Linked as a duplicate"),
-    "report_case_registered": gettext_lazy("Registered as a case"),
-    "reporter_identity_viewed": gettext_lazy("Reporter's identity viewed"),
-    "evidence_downloaded": gettext_lazy("Evidence downloaded"),
-}
 MATCH_LABELS = {
     "nip": gettext_lazy("same NIP"),
     "register": gettext_lazy("same civil servant in the register"),
@@ -78,24 +65,6 @@ def _report_or_404(request: HttpRequest, report_id: int) -> Report:
 
 def _status_label(status: str) -> str:
     return str(Report.Status(status).label) if status in Report.Status.values else status
-
-
-def _audit_row(event: AuditEvent) -> dict[str, Any]:
-    if event.actor is not None:
-        actor = event.actor.get_full_name() or event.actor.get_username()
-    elif event.actor_label == "citizen":
-        actor = _("Citizen reporter")
-    elif event.actor_label.startswith("bawaslu:"):
-        actor = _("Bawaslu office")
-    else:
-        actor = event.actor_label
-    return {
-        "event": event,
-        "actor": actor,
-        "label": ACTION_LABELS.get(event.action, event.action),
-        "from_label": _status_label(event.from_status) if event.from_status else "",
-        "to_label": _status_label(event.to_status) if event.to_status else "",
-    }
 
 
 def _report_url(report: Report) -> str:
@@ -138,7 +107,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "evidence": report.evidence.all(),
         "additions": report.additions.annotate(evidence_count=Count("evidence")),
         "timeline": [{"entry": entry, "label": _status_label(entry.public_status)} for entry in report.timeline.all()],
-        "audit_events": [_audit_row(event) for event in events],
+        "audit_events": [TimelineEntry.of(event) for event in events],
         "case_number": next(
             (event.data["case"] for event in reversed(events) if event.data.get("case")),
             "",
