@@ -1,12 +1,33 @@
-"""The deadline rules of the procedure (DOMAIN.md D1–D15; shared/reference/legal-brief.md §4.3), as loaded by a
-data migration. Administrators edit them afterwards in the admin; the engine (core.calendar) reads the table.
+"""The deadline rules of the procedure (docs/domain.md D1–D16; docs/legal-basis.md §5.5), as loaded by a data
+migration. Administrators edit them afterwards in the admin; the engine (core.calendar) reads the table.
 
-Counting convention for every rule: the anchor day is not counted, day 1 is the next working day (legal brief §8,
-[S10]); `before` counts backwards. All dates of shared/SCENARIOS.md come out of this one convention.
+Counting convention for every rule: the anchor day is not counted, day 1 is the next working day
+(docs/legal-basis.md §5.6, [S10]); `before` counts backwards. All dates of docs/scenarios.md come out of this one
+convention.
+
+Code refers to a rule by its name below (`DeadlineCode.SUMMONS_NOTICE`), never by a literal "D6".
 """
 
 import datetime
 from typing import Any
+
+
+class DeadlineCode:
+    """The code of each rule of the catalogue below: the key of its DeadlineRule row."""
+
+    BAWASLU_REPORT_WINDOW = "D1"
+    SUMMONS_NOTICE = "D6"  # summons I (and II) at least 7 working days before the examination
+    SUMMONS_II = "D7"  # summons II at most 7 working days after the missed examination
+    DELIVERY = "D8"  # decision delivered within 14 working days of the decision date
+    SENDING = "D9"  # sent within 3 working days when the accused is absent at delivery
+    EFFECTIVE = "D10"  # in effect on the 15th working day after receipt unless objected
+    OBJECTION_WINDOW = "D11"  # objection filed within 14 working days of receipt
+    OBJECTION_DUE = "D12"  # objection decided within 21 working days of its receipt
+    APPEAL_WINDOW = "D13"  # appeal (banding) filed within 14 working days of receipt
+    APPEAL_RESPONSE = "D14"  # the PPK's response to an appeal
+    SANCTION_END = "D15"  # the sanction ends 6/9/12 months after it takes effect
+    FOLLOW_UP = "D16"  # a Bawaslu or BKN recommendation followed up
+
 
 PP94 = "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil"
 PP94_BKN6 = "PP 94/2021 tentang Disiplin PNS; Peraturan BKN 6/2022"
@@ -20,7 +41,7 @@ UU7_IN_FORCE = datetime.date(2017, 8, 16)
 
 DEADLINE_RULES: list[dict[str, Any]] = [
     {
-        "code": "D1",
+        "code": DeadlineCode.BAWASLU_REPORT_WINDOW,
         "name": "Batas waktu penyampaian laporan ke Bawaslu",
         "name_en": "Bawaslu report window",
         "count": 7,
@@ -40,7 +61,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": UU7_IN_FORCE,
     },
     {
-        "code": "D6",
+        "code": DeadlineCode.SUMMONS_NOTICE,
         "name": "Surat Panggilan I",
         "name_en": "Summons I",
         "count": 7,
@@ -62,7 +83,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP94_IN_FORCE,
     },
     {
-        "code": "D7",
+        "code": DeadlineCode.SUMMONS_II,
         "name": "Surat Panggilan II",
         "name_en": "Summons II",
         "count": 7,
@@ -79,7 +100,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP94_IN_FORCE,
     },
     {
-        "code": "D8",
+        "code": DeadlineCode.DELIVERY,
         "name": "Penyampaian keputusan hukuman disiplin",
         "name_en": "Delivery of the decision",
         "count": 14,
@@ -96,7 +117,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP94_IN_FORCE,
     },
     {
-        "code": "D9",
+        "code": DeadlineCode.SENDING,
         "name": "Pengiriman keputusan bila PNS tidak hadir saat penyampaian",
         "name_en": "Decision sent when absent at delivery",
         "count": 3,
@@ -113,7 +134,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP94_IN_FORCE,
     },
     {
-        "code": "D10",
+        "code": DeadlineCode.EFFECTIVE,
         "name": "Berlakunya hukuman disiplin",
         "name_en": "Sanction takes effect",
         "count": 15,
@@ -133,7 +154,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP94_IN_FORCE,
     },
     {
-        "code": "D11",
+        "code": DeadlineCode.OBJECTION_WINDOW,
         "name": "Pengajuan keberatan atau banding administratif",
         "name_en": "Filing an objection or appeal",
         "count": 14,
@@ -154,7 +175,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP79_IN_FORCE,
     },
     {
-        "code": "D12",
+        "code": DeadlineCode.OBJECTION_DUE,
         "name": "Keputusan atas keberatan",
         "name_en": "Decision on the objection",
         "count": 21,
@@ -171,7 +192,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP79_IN_FORCE,
     },
     {
-        "code": "D13",
+        "code": DeadlineCode.APPEAL_WINDOW,
         "name": "Pengajuan banding administratif",
         "name_en": "Filing an appeal (banding)",
         "count": 14,
@@ -192,7 +213,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP79_IN_FORCE,
     },
     {
-        "code": "D14",
+        "code": DeadlineCode.APPEAL_RESPONSE,
         "name": "Tanggapan PPK atas banding administratif",
         "name_en": "PPK's response to an appeal",
         "count": 21,
@@ -212,7 +233,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP79_IN_FORCE,
     },
     {
-        "code": "D15",
+        "code": DeadlineCode.SANCTION_END,
         "name": "Berakhirnya hukuman disiplin",
         "name_en": "End of the sanction",
         "count": None,
@@ -232,7 +253,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "valid_from": PP94_IN_FORCE,
     },
     {
-        "code": "D16",
+        "code": DeadlineCode.FOLLOW_UP,
         "name": "Tindak lanjut rekomendasi Bawaslu/BKN",
         "name_en": "Follow-up of a Bawaslu or BKN recommendation",
         "count": 10,
