@@ -70,7 +70,7 @@ def _package(name: str) -> str:
 def _letter(kind: str) -> Any:
     from accounts.models import Agency
     from casework import letters
-    from casework.letter_models import Letter
+    from casework.models import Letter
     from casework.tests.letter_helpers import scenario_context
 
     context = scenario_context(kind)

@@ -411,4 +411,4 @@ CASE_TRANSITIONS: dict[str, frozenset[str]] = {
     _C.WITHDRAWN: frozenset(),
 }
 
-from casework.letter_models import Letter, LetterNumberSequence  # noqa: E402,F401
+from casework.letter_models import LETTER_KINDS, Letter, LetterKind, LetterNumberSequence, register_letter_kind  # noqa: E402,F401

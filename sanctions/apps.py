@@ -14,7 +14,7 @@ def register_sanctions_letter_kinds() -> None:
     """The letters of the decision and what follows it (casework's registry; no migration needed)."""
     from django.utils.translation import pgettext_lazy
 
-    from casework.letter_models import LetterKind, register_letter_kind
+    from casework.models import LetterKind, register_letter_kind
 
     for kind in (
         LetterKind(

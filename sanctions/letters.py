@@ -8,7 +8,7 @@ serves every sanction type, both tracks and the dismissal (not proven).
 from typing import Any
 
 from accounts.models import CivilServant
-from casework.letter_models import Letter
+from casework.models import Letter
 from casework.services.context import case_context, legal_basis
 from sanctions.models import Decision, SanctionType
 from violations.models import SanctionLevel

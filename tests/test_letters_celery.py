@@ -18,7 +18,7 @@ from kombu import Connection
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework import letters
-from casework.letter_models import Letter
+from casework.models import Letter
 from casework.tasks import render_letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context

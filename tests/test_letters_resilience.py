@@ -40,9 +40,8 @@ from django.db import connection, transaction
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework import letters
-from casework.letter_models import Letter
 from casework.letters import LetterRelay, letters_relay_pending
-from casework.models import Case
+from casework.models import Case, Letter
 from casework.tasks import render_letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import ACCUSED, N04, pdf_text

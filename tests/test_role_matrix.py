@@ -19,9 +19,8 @@ from django.urls import reverse
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, BawasluUserFactory, IntakeOfficerFactory, UserFactory
 from casework import services as case_services
-from casework.letter_models import Letter
 from casework.letters import letter_mark_failed, letter_render, letter_request
-from casework.models import Case
+from casework.models import Case, Letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context
 from core.models import AuditEvent

@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import CivilServant
-from casework.letter_models import Letter
 from casework.letters import letter_request, letter_supersede
-from casework.models import Case
+from casework.models import Case, Letter
 from casework.services import case_mark_decided
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed

@@ -25,8 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.letter_models import Letter
 from casework.letters import letter_request, letter_supersede
+from casework.models import Letter
 from core.calendar import deadline_for
 from core.errors import ConflictError, DomainError, PermissionDenied
 from sanctions.audit_actions import (

@@ -17,9 +17,8 @@ from typing import Any
 
 from django.db import transaction
 
-from casework.letter_models import Letter
 from casework.letters import letter_request
-from casework.models import Case
+from casework.models import Case, Letter
 from casework.selectors import case_reports
 from casework.services import case_close
 from sanctions.letters_after import bawaslu_reply_context

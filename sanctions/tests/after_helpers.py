@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from accounts.models import Agency, CivilServant, User
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory
-from casework.letter_models import Letter
 from casework.letters import letter_render, letter_request
-from casework.models import Case
+from casework.models import Case, Letter
 from casework.tests.factories import CaseFactory, examiner
 from sanctions.letters import decision_letter_context
 from sanctions.models import Decision

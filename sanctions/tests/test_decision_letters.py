@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from casework import letters
-from casework.letter_models import Letter
 from casework.letters import format_verification_code, letter_render, letter_request, letter_verify
+from casework.models import Letter
 from casework.tests.letter_helpers import pdf_text, scenario_context
 from sanctions.models import Decision
 from sanctions.services import decision_correct

@@ -5,8 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from casework.letter_models import Letter
-from casework.models import Case
+from casework.models import Case, Letter
 from core.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed
 from core.models import AuditEvent, Notification
 from sanctions.models import ConflictOfInterest, Decision, DecisionRecusal

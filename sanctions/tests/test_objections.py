@@ -2,8 +2,8 @@
 
 import pytest
 
-from casework.letter_models import Letter
 from casework.letters import letter_verify
+from casework.models import Letter
 from core.errors import ConflictError, DomainError, PermissionDenied
 from core.models import AuditEvent
 from sanctions.models import Decision, Objection

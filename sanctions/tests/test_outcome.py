@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from accounts.tests.factories import BawasluOfficeFactory
-from casework.letter_models import Letter
+from casework.models import Letter
 from sanctions.services.execution import decision_take_effect, executions_complete_due
 from sanctions.services.outcome import decision_outcome_publish
 from sanctions.tests.after_helpers import (
