@@ -21,7 +21,6 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -224,10 +223,3 @@ def existing_section(path: Path = ROOT / "docs" / "benchmarks.md") -> str:
     if SECTION_START not in text or SECTION_END not in text:
         return ""
     return SECTION_START + text.split(SECTION_START, 1)[1].split(SECTION_END, 1)[0] + SECTION_END + "\n"
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-    from bench.run import main
-
-    main(["letters"])
