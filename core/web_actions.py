@@ -9,7 +9,10 @@ message. What the service refuses never becomes a 500 and never half-saves:
   its current state, with the message;
 - any other `DomainError` → the form again with the message, on the field it names when the form has it.
 
-An app gives one base class per kind of target (`get_target`, `back_url`, the context its templates need); each
+An action whose form sits on its target's own page (`page_of_its_own = False`) has no page: it answers POST only,
+and an invalid form or a refusal goes back to the target's page with the message.
+
+An app gives one base class per kind of target (`get_target`, `target_url`, the context its templates need); each
 action is then a few declarative lines: its form, page, predicate and the one service call in `perform`.
 """
 
@@ -57,6 +60,8 @@ class ServiceActionView(View):
     http_method_names: ClassVar[list[str]] = ["get", "post"]  # type: ignore[misc]
     form_class: ClassVar[type[forms.Form]]
     page: ClassVar[ActionPage]
+    # False: the form is part of the target's page; the action answers POST only and never draws a page.
+    page_of_its_own: ClassVar[bool] = True
     # The template of pages that name none; templates include core/_action_form.html for the form itself.
     default_template: ClassVar[str] = "core/action_page.html"
     # Service argument names that a form carries under another name (for placing a DomainError on its field).
@@ -64,6 +69,8 @@ class ServiceActionView(View):
 
     @classmethod
     def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponseBase]:
+        if not cls.page_of_its_own:
+            cls.http_method_names = ["post"]
         return role_required(cls.role)(super().as_view(**initkwargs))
 
     # --- what an app's base class or an action provides -----------------------------------------------------------
@@ -110,8 +117,7 @@ class ServiceActionView(View):
         target = self._allowed_target()
         form = self.make_form(target, bound=True)
         if not self.forms_are_valid(form):
-            messages.error(request, _("Please correct the fields marked below."))
-            return self.render_page(target, form)
+            return self._invalid(target, form)
         try:
             done = self.perform(form, target)
         except ServicePermissionDenied as error:
@@ -146,9 +152,35 @@ class ServiceActionView(View):
             raise PermissionDenied
         return target
 
+    def _invalid(self, target: Any, form: forms.Form) -> HttpResponse:
+        if not self.page_of_its_own:
+            errors = [str(error) for field_errors in form.errors.values() for error in field_errors]
+            messages.error(self.request, " ".join(errors))
+            return redirect(self.target_url(target))
+        messages.error(self.request, _("Please correct the fields marked below."))
+        return self.render_page(target, form)
+
     def _refused(self, target: Any, form: forms.Form, error: DomainError) -> HttpResponse:
         messages.error(self.request, str(error.message))
-        field = self.field_of_argument.get(error.field or "", error.field)
-        if field and field in form.fields:
-            form.add_error(field, str(error.message))
+        if not self.page_of_its_own:
+            return redirect(self.target_url(target))
+        # The message is shown already; the field it names is marked too.
+        refusal_on_form(form, error, field_of_argument=self.field_of_argument, above_the_form=False)
         return self.render_page(target, form)
+
+
+def refusal_on_form(
+    form: forms.Form,
+    error: DomainError,
+    *,
+    field: str | None = None,
+    field_of_argument: Mapping[str, str] | None = None,
+    above_the_form: bool = True,
+) -> None:
+    """Put a service's refusal on the form: on `field`, else on the field carrying the argument the error names
+    (`field_of_argument` maps service arguments to fields of other names), else above the form (if wanted)."""
+    name = field or (field_of_argument or {}).get(error.field or "", error.field)
+    if name in form.fields:
+        form.add_error(name, str(error.message))
+    elif above_the_form:
+        form.add_error(None, str(error.message))

@@ -115,3 +115,34 @@ def test_the_role_check_sends_visitors_to_log_in_and_refuses_other_accounts(clie
 
     assert (visitor.status_code, visitor["Location"].split("?")[0]) == (302, "/login/")
     assert client.get(url(day_off)).status_code == 403
+
+
+def inline_url(day_off):
+    return f"/day-offs/{day_off.pk}/rename-here/"
+
+
+def test_an_action_without_a_page_of_its_own_answers_post_only(client, staff, day_off):
+    assert client.get(inline_url(day_off)).status_code == 405
+
+
+def test_an_action_without_a_page_of_its_own_succeeds_like_any_other(client, staff, day_off):
+    response = client.post(inline_url(day_off), {"name": "Libur baru", "outcome": "ok"})
+
+    assert (response.status_code, response["Location"]) == (302, f"/day-offs/{day_off.pk}/")
+    assert texts(response) == ["Renamed."]
+
+
+def test_an_invalid_form_without_a_page_of_its_own_goes_back_to_the_target_with_the_errors(client, staff, day_off):
+    response = client.post(inline_url(day_off), {"name": "", "outcome": "ok"})
+
+    assert (response.status_code, response["Location"]) == (302, f"/day-offs/{day_off.pk}/")
+    assert texts(response) == ["Bidang ini harus diisi."]
+    day_off.refresh_from_db()
+    assert day_off.name == "Libur daerah"
+
+
+def test_a_refusal_without_a_page_of_its_own_goes_back_to_the_target_with_the_message(client, staff, day_off):
+    response = client.post(inline_url(day_off), {"name": "Libur baru", "outcome": "field"})
+
+    assert (response.status_code, response["Location"]) == (302, f"/day-offs/{day_off.pk}/")
+    assert texts(response) == ["A better title, please."]

@@ -52,8 +52,15 @@ class RenameDayOff(ServiceActionView):
         return "Renamed."
 
 
+class RenameDayOffFromItsPage(RenameDayOff):
+    """The same action with its form on the day off's own page."""
+
+    page_of_its_own = False
+
+
 # The project's own URLs too: the base template links to them.
 urlpatterns = [
     path("day-offs/<int:day_off_id>/rename/", RenameDayOff.as_view(), name="rename-day-off"),
+    path("day-offs/<int:day_off_id>/rename-here/", RenameDayOffFromItsPage.as_view(), name="rename-day-off-here"),
     *project_urls.urlpatterns,
 ]
