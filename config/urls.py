@@ -4,9 +4,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts import views as account_views
-from casework import views_verify
-from core import views as core_views
-from core import views_notifications
+from casework.views import verification as letter_verification
+from core.views import notifications as views_notifications
+from core.views import pages as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -16,11 +16,11 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("landing/", account_views.landing, name="landing"),
     path("notifications/", views_notifications.notification_list, name="notifications"),
-    # Anyone: is this letter genuine? (shared/API.md). Before `api/v1/`: violations may not import casework.
+    # Anyone: is this letter genuine? (docs/api-contract.md). Before `api/v1/`: violations may not import casework.
     path("api/v1/public/documents/", include("casework.api.urls")),
-    path("verify/<str:code>/", views_verify.letter_verify_page, name="letter-verify"),
+    path("verify/<str:code>/", letter_verification.letter_verify_page, name="letter-verify"),
     path("api/v1/cases/", include("casework.api.officer_urls")),
-    # Citizens and Bawaslu offices: the published contract (shared/API.md).
+    # Citizens and Bawaslu offices: the published contract (docs/api-contract.md).
     path("api/v1/", include("violations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
@@ -34,7 +34,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "core.views.bad_request"
-handler403 = "core.views.permission_denied"
-handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+handler400 = "core.views.pages.bad_request"
+handler403 = "core.views.pages.permission_denied"
+handler404 = "core.views.pages.page_not_found"
+handler500 = "core.views.pages.server_error"

@@ -1,4 +1,4 @@
-"""The Indonesian working-day calendar and the deadline engine (rules D1–D15 of DOMAIN.md, stored as DeadlineRule).
+"""The Indonesian working-day calendar and the deadline engine (rules D1–D16 of docs/domain.md, stored as DeadlineRule).
 
 A working day is Monday–Friday, not a national holiday, cuti bersama or election day (the `holidays` package's
 Indonesian "public" and "government" categories), adjusted by the agency's DayOff rows: `day_off` removes a working

@@ -168,7 +168,7 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "article": "",
         "needs_verification": True,
         "note": (
-            "14 working days. Counted from receipt of the decision (as SCENARIOS.md does, and consistent with "
+            "14 working days. Counted from receipt of the decision (as docs/scenarios.md does, and consistent with "
             "D10: the sanction takes effect the working day after the window closes); one BKPSDM source counts "
             "from issuance (“sejak SK dikeluarkan”)."
         ),
@@ -206,9 +206,9 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "article": "",
         "needs_verification": True,
         "note": (
-            "Legal brief §4.3: 14 working days from the PPK's decision (secondary source [S38]). Counted from receipt "
-            "of the decision, as D11, so that the sanction takes effect (D10) only after the window closes; appeals "
-            "lie against dismissals (B3, PTDH)."
+            "docs/legal-basis.md §5.5: 14 working days from the PPK's decision (secondary source [S38]). Counted "
+            "from receipt of the decision, as D11, so that the sanction takes effect (D10) only after the window "
+            "closes; appeals lie against dismissals (B3, PTDH)."
         ),
         "valid_from": PP79_IN_FORCE,
     },
@@ -227,8 +227,8 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "article": "",
         "needs_verification": True,
         "note": (
-            "Legal brief §4.3: “21 days” from the filing (secondary source [S38]); the unit is not stated and is "
-            "read as working days, like D12."
+            "docs/legal-basis.md §5.5: “21 days” from the filing (secondary source [S38]); the unit is not stated "
+            "and is read as working days, like D12."
         ),
         "valid_from": PP79_IN_FORCE,
     },
@@ -267,8 +267,8 @@ DEADLINE_RULES: list[dict[str, Any]] = [
         "article": "",
         "needs_verification": True,
         "note": (
-            "Legal brief §4.2 (failure to act): in November 2020 Kemendagri gave PPKs 10 days to follow up KASN "
-            "recommendations — a one-off instruction reported by secondary sources [S27][S77], the unit (calendar "
+            "docs/legal-basis.md §4.2 (failure to act): in November 2020 Kemendagri gave PPKs 10 days to follow up "
+            "KASN recommendations — a one-off instruction reported by secondary sources [S27][S77], the unit (calendar "
             "or working days) not stated. Used as the follow-through register's due date for every Bawaslu or BKN "
             "recommendation until the agency sets its own rule."
         ),

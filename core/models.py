@@ -90,7 +90,7 @@ class DayOff(TimeStampedModel):
 
 
 class DeadlineRule(TimeStampedModel):
-    """One legal clock of the procedure (DOMAIN.md D1–D15): how many days or months, counted how, from what.
+    """One legal clock of the procedure (docs/domain.md D1–D16): how many days or months, counted how, from what.
 
     Counting: the anchor day is not counted, day 1 is the next (working) day; `before` counts backwards.
     `count` is empty when the caller gives it (D15: the months come from the imposed sanction).

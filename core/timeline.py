@@ -4,8 +4,10 @@ One presenter for every audit trail Netra shows (a case's timeline, a report's h
 core.audit_registry in the active language and no raw code reaches a page.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from core.audit_registry import action_label, status_label
@@ -48,7 +50,7 @@ class TimelineEntry:
         )
 
     @property
-    def occurred_at(self):  # type: ignore[no-untyped-def]
+    def occurred_at(self) -> datetime.datetime:
         return self.event.occurred_at
 
     @property
@@ -57,4 +59,6 @@ class TimelineEntry:
 
     @property
     def reason(self) -> str:
-        return self.event.reason
+        # A reason the system wrote is a msgid (e.g. why a case closed): shown in the reader's language. An
+        # officer's own words are not in any catalogue and stay as written.
+        return gettext(self.event.reason) if self.event.reason else ""

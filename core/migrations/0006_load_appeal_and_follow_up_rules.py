@@ -1,5 +1,5 @@
-"""Adds rules D13 and D14 (appeal, legal brief §4.3) and D16 (follow-up of a Bawaslu/BKN recommendation, legal
-brief §4.2). Existing rows are left as administrators edited them."""
+"""Adds rules D13 and D14 (appeal, docs/legal-basis.md §5.5) and D16 (follow-up of a Bawaslu/BKN recommendation,
+docs/legal-basis.md §4.2). Existing rows are left as administrators edited them."""
 
 from django.db import migrations
 

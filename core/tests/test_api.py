@@ -1,4 +1,4 @@
-"""The API error shape of shared/API.md, produced by core.api.exception_handler for every kind of failure."""
+"""The API error shape of docs/api-contract.md, from core.api.errors.exception_handler for every kind of failure."""
 
 from collections.abc import Callable
 from typing import Any

@@ -1,4 +1,4 @@
-"""Deadline rules D1–D15 as data, checked against every date of shared/SCENARIOS.md."""
+"""Deadline rules D1–D15 as data, checked against every date of docs/scenarios.md."""
 
 import datetime
 

@@ -1,3 +1,5 @@
+"""The pages every app shares: the home page, the health check, and the error pages in the API's shape on API paths."""
+
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render

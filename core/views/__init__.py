@@ -1,0 +1,1 @@
+"""Core's own pages: the shared pages (pages) and the signed-in user's notifications (notifications)."""
