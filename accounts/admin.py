@@ -1,7 +1,5 @@
 """Administration of agencies, units, Bawaslu offices, staff accounts and the civil-servant register."""
 
-from typing import Any
-
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
@@ -51,14 +49,14 @@ class UserAdmin(DjangoUserAdmin):
     filter_horizontal = ("groups", "user_permissions", "units")
     autocomplete_fields = ("agency", "bawaslu_office")
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> tuple[str, ...]:
         # Administrators assign roles (groups); only a superuser grants superuser status or single permissions.
         readonly = tuple(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             readonly += ("is_superuser", "user_permissions")
         return readonly
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         # An administrator who is not a superuser cannot take over a superuser's account (e.g. reset its password).
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False

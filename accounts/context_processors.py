@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.actors import is_account
 from accounts.roles import Role
 
 # (role or None for staff admin, URL name, label msgid)
@@ -28,11 +29,11 @@ _NAV = [
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
-    if not user.is_authenticated:
+    if not is_account(user):
         return {"nav_items": []}
     items: list[dict[str, str]] = []
     for role, url_name, label in _NAV:
-        if not user.has_role(role):  # type: ignore[union-attr]
+        if not user.has_role(role):
             continue
         try:
             url = reverse(url_name)

@@ -181,22 +181,7 @@ def _parse_row(line: int, values: Mapping[str, str], has_superior_column: bool) 
         raise _RowInvalid(
             _("unknown employee type “%(value)s” (expected PNS or PPPK)") % {"value": values["employee_type"]}
         )
-    position_kind = _POSITION_KINDS.get(_key(values["position_kind"]))
-    if position_kind is None:
-        raise _RowInvalid(
-            _(
-                "unknown position kind “%(value)s” (expected JPT Pratama, Administrator, Pengawas, Pelaksana or "
-                "Fungsional)"
-            )
-            % {"value": values["position_kind"]}
-        )
-    functional_level = ""
-    if values.get("functional_level"):
-        functional_level = _FUNCTIONAL_LEVELS.get(_key(values["functional_level"]), "")
-        if not functional_level:
-            raise _RowInvalid(_("unknown functional level “%(value)s”") % {"value": values["functional_level"]})
-        if position_kind != Kind.FUNCTIONAL:
-            raise _RowInvalid(_("a functional level is only given for a functional position"))
+    position_kind, functional_level = _position(values)
     superior_nip = values.get("superior_nip", "").replace(" ", "") if has_superior_column else None
     if superior_nip == nip:
         raise _RowInvalid(_("a civil servant cannot be their own superior"))
@@ -213,6 +198,27 @@ def _parse_row(line: int, values: Mapping[str, str], has_superior_column: bool) 
         unit_name=values.get("unit_name", ""),
         superior_nip=superior_nip,
     )
+
+
+def _position(values: Mapping[str, str]) -> tuple[str, str]:
+    """The row's position kind and functional level (a level only for a functional position)."""
+    position_kind = _POSITION_KINDS.get(_key(values["position_kind"]))
+    if position_kind is None:
+        raise _RowInvalid(
+            _(
+                "unknown position kind “%(value)s” (expected JPT Pratama, Administrator, Pengawas, Pelaksana or "
+                "Fungsional)"
+            )
+            % {"value": values["position_kind"]}
+        )
+    if not values.get("functional_level"):
+        return position_kind, ""
+    functional_level = _FUNCTIONAL_LEVELS.get(_key(values["functional_level"]), "")
+    if not functional_level:
+        raise _RowInvalid(_("unknown functional level “%(value)s”") % {"value": values["functional_level"]})
+    if position_kind != Kind.FUNCTIONAL:
+        raise _RowInvalid(_("a functional level is only given for a functional position"))
+    return position_kind, functional_level
 
 
 def _superiors_first(rows: list[_Row], result: ImportResult) -> list[_Row]:
@@ -346,7 +352,19 @@ def civil_servants_import(
     Units unknown in `agency` are created. With `dry_run` everything is checked and then rolled back.
     """
     result = ImportResult(dry_run=dry_run)
-    rows = list(rows)
+    parsed, failed_lines = _parse_rows(list(rows), result)
+    ordered = _superiors_first(parsed, result)
+    written = {id(row) for row in ordered}
+    failed_lines.update({row.nip: row.line for row in parsed if id(row) not in written})
+    _write_rows(ordered, agency=agency, failed_lines=failed_lines, result=result)
+    result.errors.sort(key=lambda error: error.line)
+    if dry_run:
+        transaction.set_rollback(True)
+    return result
+
+
+def _parse_rows(rows: list[tuple[int, Mapping[str, str]]], result: ImportResult) -> tuple[list[_Row], dict[str, int]]:
+    """The rows that parse (a repeated NIP fails), and the first line of each NIP that failed."""
     has_superior_column = any("superior_nip" in values for _line, values in rows)
     parsed: list[_Row] = []
     first_line: dict[str, int] = {}
@@ -366,12 +384,13 @@ def civil_servants_import(
             continue
         first_line[row.nip] = line
         parsed.append(row)
-    ordered = _superiors_first(parsed, result)
-    written = {id(row) for row in ordered}
-    failed_lines.update({row.nip: row.line for row in parsed if id(row) not in written})
+    return parsed, failed_lines
+
+
+def _write_rows(ordered: list[_Row], *, agency: Agency, failed_lines: dict[str, int], result: ImportResult) -> None:
+    """Write each row in its own savepoint, superiors first; a failed row is counted and named in `result`."""
     units: dict[str, Unit] = {}
-    wanted = {row.nip for row in ordered} | {row.superior_nip for row in ordered if row.superior_nip}
-    known = _Known(wanted)
+    known = _Known({row.nip for row in ordered} | {row.superior_nip for row in ordered if row.superior_nip})
     for row in ordered:
         try:
             with transaction.atomic():
@@ -388,7 +407,3 @@ def civil_servants_import(
         known.add(servant)
         units[row.unit_code] = servant.unit
         setattr(result, outcome, getattr(result, outcome) + 1)
-    result.errors.sort(key=lambda error: error.line)
-    if dry_run:
-        transaction.set_rollback(True)
-    return result

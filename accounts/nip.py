@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
+
 # ASCII digits only (\d would accept other scripts' digits) and no trailing newline (fullmatch, not $).
 _NIP_PATTERN = re.compile(r"[0-9]{18}")
 
@@ -33,11 +35,12 @@ def parse_nip(value: str) -> NipParts:
     appointment_year, appointment_month = int(value[8:12]), int(value[12:14])
     if not 1 <= appointment_month <= 12:
         raise ValidationError(_("Digits 9–14 of a NIP must be a real appointment month (YYYYMM)."), code="nip_tmt")
-    if appointment_year < birth_date.year + 15 or appointment_year > datetime.date.today().year + 1:
+    today = clock.today()
+    if appointment_year < birth_date.year + 15 or appointment_year > today.year + 1:
         raise ValidationError(_("The appointment year in the NIP is not plausible."), code="nip_tmt")
     if value[14] not in "12":
         raise ValidationError(_("Digit 15 of a NIP is the sex digit and must be 1 or 2."), code="nip_sex")
-    if birth_date.year < 1900 or birth_date > datetime.date.today():
+    if birth_date.year < 1900 or birth_date > today:
         raise ValidationError(_("The birth date in the NIP is not plausible."), code="nip_birth")
     sequence = int(value[15:18])
     if sequence == 0:

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
+from accounts.actors import is_account
 from accounts.roles import Role
 
 # First matching role wins; roles whose pages come with later issues start on the home page.
@@ -18,8 +19,9 @@ _LANDING = [
 
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
+    user = request.user
     for role, url_name in _LANDING:
-        if request.user.has_role(role):  # type: ignore[union-attr]
+        if is_account(user) and user.has_role(role):
             try:
                 return redirect(reverse(url_name))
             except NoReverseMatch:

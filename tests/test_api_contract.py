@@ -1,4 +1,4 @@
-"""An outside client checks every promise of shared/API.md over real HTTP against a live server.
+"""An outside client checks every promise of docs/api-contract.md over real HTTP against a live server.
 
 Written as a citizen's app or a Bawaslu office's system would be: urllib only, no Django test client, nothing but
 URLs, headers and JSON. Each test is one promise (or a small group of related ones), bad inputs included.

@@ -63,3 +63,6 @@ BAWASLU_OFFICE_CREATED = declare(
 BAWASLU_TOKEN_ROTATED = declare(
     "bawaslu_token_rotated", pgettext_lazy("audit action", "Bawaslu office API token replaced"), target=_OFFICE
 )
+ELECTION_CREATED = declare(
+    "election_created", pgettext_lazy("audit action", "Election created"), target="violations.election"
+)

@@ -9,12 +9,14 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, BawasluOffice, CivilServant
+from core import clock
+from core.lifecycle import Lifecycle
 from core.models import TimeStampedModel
 
 
 class RegulatedQuerySet(models.QuerySet["RegulatedModel"]):
     def in_force(self, on: datetime.date | None = None) -> "RegulatedQuerySet":
-        on = on or datetime.date.today()
+        on = on or clock.today()
         return self.filter(models.Q(valid_from__lte=on), models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on))
 
 
@@ -233,11 +235,11 @@ class Report(TimeStampedModel):
         return self.tracking_code
 
     def can_transition_to(self, status: str) -> bool:
-        return status in REPORT_TRANSITIONS.get(self.status, frozenset())
+        return REPORT_LIFECYCLE.can_transition(self, status)
 
     @property
     def public_status(self) -> str:
-        """The status as the published API names it (shared/API.md lists seven)."""
+        """The status as the published API names it (docs/api-contract.md lists seven)."""
         return PUBLIC_STATUS.get(self.status, self.status)
 
     @property
@@ -348,8 +350,8 @@ class TimelineEntry(models.Model):
     status = models.CharField(_("status"), max_length=30)
     at = models.DateTimeField(_("at"))
     # Public-safe text only: never a name, never internal reasoning beyond what the reporter may know.
-    # `note` is an untranslated msgid (services.NOTE_*); `note_params` fill its placeholders when it is shown,
-    # so the reporter reads it in their own language.
+    # `note` is an untranslated msgid (services.public_timeline.NOTE_*); `note_params` fill its placeholders when
+    # it is shown, so the reporter reads it in their own language.
     note = models.TextField(_("note"), blank=True)
     note_params = models.JSONField(_("note parameters"), default=dict, blank=True)
 
@@ -435,6 +437,25 @@ REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
     _S.REJECTED: frozenset(),
     _S.CLOSED: frozenset(),
 }
+
+
+def _transition_refused(report: Report, to: str) -> str:
+    return gettext("A report in status “%(from)s” cannot become “%(to)s”.") % {
+        "from": report.get_status_display(),
+        "to": Report.Status(to).label,
+    }
+
+
+# Every status change of a report goes through this kernel (violations.services.report_transitions). Reports
+# carry no version: triage actions are idempotent and a refused one says why.
+REPORT_LIFECYCLE: Lifecycle[Report] = Lifecycle(
+    name="report",
+    model=Report,
+    transitions=REPORT_TRANSITIONS,
+    version_field=None,
+    clean_exclude=("access_pin_hash",),
+    not_allowed_message=_transition_refused,
+)
 
 # Internal statuses the public contract does not know are shown as their nearest public status.
 PUBLIC_STATUS: dict[str, str] = {_S.AWAITING_INFORMATION: _S.IN_REVIEW}

@@ -1,18 +1,20 @@
-"""Reads of reports, each scoped by who asks; what a user may not see is simply not found."""
+"""Reads of reports, each scoped by who asks; what a user may not see is simply not found.
+
+Selectors never write: a read that must leave a trace (a reporter's identity, an evidence download) is recorded
+by violations.services.audited_reads, which the views call.
+"""
 
 import functools
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
 
+from accounts.actors import Viewer, is_account
 from accounts.models import BawasluOffice, CivilServant
-from core.audit import audit_record
 from core.hashers import PIN_HASHER
 from core.models import AuditEvent
-from violations.audit_actions import EVIDENCE_DOWNLOADED, REPORTER_IDENTITY_VIEWED
-from violations.models import BawasluForwarding, Evidence, Report, ReportLink, ViolationType
+from violations.models import BawasluForwarding, Evidence, Report, Reporter, ReportLink, ViolationType
 from violations.permissions import can_see_reporter_identity, can_triage, is_intake_officer
 
 
@@ -45,24 +47,29 @@ def report_get_for_verified_reporter(*, tracking_code: str) -> Report | None:
     return Report.objects.prefetch_related("timeline").filter(tracking_code=tracking_code).first()
 
 
-def report_list_for_user(*, user: Any) -> QuerySet[Report]:
+def report_list_for_user(*, user: Viewer) -> QuerySet[Report]:
     """The triage queue: reports of the officer's agency, all channels."""
-    if not is_intake_officer(user):
+    if not is_account(user) or user.agency_id is None or not is_intake_officer(user):
         return Report.objects.none()
     return Report.objects.filter(agency_id=user.agency_id).select_related("violation_type", "forwarding__office")
 
 
-def report_get_for_user(*, user: Any, report_id: int) -> Report | None:
+def report_get_for_user(*, user: Viewer, report_id: int) -> Report | None:
     return report_list_for_user(user=user).filter(pk=report_id).first()
 
 
-def reporter_identity_for_user(*, user: Any, report: Report) -> Any:
-    """The confidential reporter record, shown only to intake officers; every read is audited."""
+def report_find_for_user(*, user: Viewer, tracking_code: str) -> Report | None:
+    """A report of the officer's agency by its tracking code (as printed: upper case), or None."""
+    return report_list_for_user(user=user).filter(tracking_code=tracking_code).first()
+
+
+def reporter_identity_for_user(*, user: Viewer, report: Report) -> Reporter | None:
+    """The confidential reporter record, for intake officers of the report's agency only (None for anyone else).
+
+    Showing it to someone is recorded: views call violations.services.report_identity_view, not this."""
     if not can_see_reporter_identity(user, report):
         return None
-    reporter = report.reporter
-    audit_record(actor=user, action=REPORTER_IDENTITY_VIEWED, target=report)
-    return reporter
+    return report.reporter
 
 
 def duplicate_candidates(*, report: Report, limit: int = 10) -> QuerySet[Report]:
@@ -132,19 +139,12 @@ def report_audit_events(*, report: Report) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(target_type=report._meta.label_lower, target_id=report.pk).select_related("actor")
 
 
-def evidence_open_for_user(*, user: Any, report: Report, evidence_id: int) -> Evidence | None:
-    """An evidence file of a report the user may triage, or None; every download is written to the audit trail."""
+def evidence_get_for_user(*, user: Viewer, report: Report, evidence_id: int) -> Evidence | None:
+    """An evidence file of a report the user may triage, or None. A download of it is recorded by
+    violations.services.report_evidence_download_record."""
     if not can_triage(user, report):
         return None
-    evidence = Evidence.objects.filter(report=report, pk=evidence_id).first()
-    if evidence is not None:
-        audit_record(
-            actor=user,
-            action=EVIDENCE_DOWNLOADED,
-            target=report,
-            data={"evidence": evidence.pk, "sha256": evidence.sha256},
-        )
-    return evidence
+    return Evidence.objects.filter(report=report, pk=evidence_id).first()
 
 
 def civil_servant_for_nip(*, agency_id: int, nip: str) -> CivilServant | None:

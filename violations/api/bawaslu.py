@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts.actors import Actor, is_account
 from accounts.models import BawasluOffice
 from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
 from core.api.pagination import NewestFirstCursorPagination
@@ -60,9 +61,16 @@ class BawasluAPIView(APIView):
     permission_classes = (IsBawasluOffice,)
     throttle_classes: Sequence[type[BaseThrottle]] = ()
 
+    def account(self) -> Actor:
+        """The requesting office's account (IsBawasluOffice has let only such accounts through)."""
+        user = self.request.user
+        if not is_account(user):
+            raise PermissionDenied(IsBawasluOffice.message)
+        return user
+
     def office(self) -> BawasluOffice:
         """The requesting account's office (IsBawasluOffice has already required one)."""
-        office = getattr(self.request.user, "bawaslu_office", None)
+        office = self.account().bawaslu_office
         if office is None:
             raise PermissionDenied(IsBawasluOffice.message)
         return office
@@ -141,7 +149,7 @@ class ForwardingListCreateView(BawasluAPIView, generics.ListCreateAPIView):
             letter_number=data["letter_number"],
             evidence=data["evidence"],
             fingerprint=forwarding_fingerprint(payload=serializer.fingerprint_payload(), evidence=data["evidence"]),
-            submitted_by=request.user,
+            submitted_by=self.account(),
         )
         return Response(
             ForwardingSerializer(result.forwarding).data,

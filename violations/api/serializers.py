@@ -1,4 +1,4 @@
-"""Input and output shapes of the published API (shared/API.md): field names here are a contract, never renamed."""
+"""Input and output shapes of the published API (docs/api-contract.md): field names are a contract, never renamed."""
 
 import datetime
 import re
@@ -16,6 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.nip import validate_nip
+from core import clock
 from violations.evidence import ValidatedEvidence, limits_description, validate_evidence_files
 from violations.models import (
     PUBLIC_STATUS,
@@ -66,7 +67,7 @@ class PastDateField(serializers.DateField):
 
     def to_internal_value(self, value: Any) -> datetime.date:
         date = super().to_internal_value(value)
-        if date > timezone.localdate():
+        if date > clock.today():
             self.fail("future")
         return date
 

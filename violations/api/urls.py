@@ -1,4 +1,4 @@
-"""The published API (shared/API.md), mounted at /api/v1/."""
+"""The published API (docs/api-contract.md), mounted at /api/v1/."""
 
 from django.urls import path
 

@@ -12,7 +12,7 @@ from violations.services import ReportInput, forwarding_payload, forwarding_repo
 
 
 class ForwardingForm(NetraForm):
-    """The same fields as POST /api/v1/bawaslu/forwardings/ (shared/API.md)."""
+    """The same fields as POST /api/v1/bawaslu/forwardings/ (docs/api-contract.md)."""
 
     reference_number = forms.CharField(
         label=gettext_lazy("Register number"),

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from accounts.nip import validate_nip
+from core import clock
 from violations.evidence import ValidatedEvidence, limits_description, validate_evidence_files
 from violations.models import ViolationType
 from violations.selectors import violation_types_in_force
@@ -137,7 +137,7 @@ class PastDateField(forms.DateField):
 
     def validate(self, value: Any) -> None:
         super().validate(value)
-        if value and value > timezone.localdate():
+        if value and value > clock.today():
             raise ValidationError(_("The date cannot be in the future."), code="future_date")
 
 

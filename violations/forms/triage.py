@@ -8,10 +8,10 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import clock
 from violations.evidence import validate_evidence_files
 from violations.forms.fields import EVIDENCE_ACCEPT, LinksField, NipField, PastDateField, ViolationTypeField
 from violations.models import Channel, ElectionStage, Report, ViolationType
@@ -235,7 +235,7 @@ class CapturedEvidenceForm(TriageForm):
 
     def clean_captured_at(self) -> datetime.datetime | None:
         value: datetime.datetime | None = self.cleaned_data["captured_at"]
-        if value is not None and value > timezone.now():
+        if value is not None and value > clock.now():
             raise ValidationError(_("The capture time cannot be in the future."), code="future_capture")
         return value
 

@@ -1,18 +1,12 @@
-"""The only write path for reports: intake from every channel, Bawaslu forwardings, triage transitions.
+"""The only write path for reports: intake from every channel, Bawaslu forwardings, triage transitions, the
+outcome the sanctions side records, and the audited reads of confidential data.
 
-Every status change locks the report, checks REPORT_TRANSITIONS, writes an audit event and a public
-timeline entry in the same transaction, and schedules notifications on commit.
+Every status change goes through the kernel (REPORT_LIFECYCLE, via report_transitions.report_transition): the
+report is locked, REPORT_TRANSITIONS checked, an audit event and a public timeline entry written in the same
+transaction, and notifications scheduled on commit.
 """
 
-from violations.services.common import (
-    NOTE_IN_PROCESS,
-    NOTE_IN_REVIEW,
-    NOTE_INFORMATION_ADDED,
-    NOTE_INFORMATION_REQUESTED,
-    NOTE_MERGED,
-    NOTE_RECEIVED,
-    NOTE_REJECTED,
-)
+from violations.services.audited_reads import report_evidence_download_record, report_identity_view
 from violations.services.forwardings import (
     FORWARDING_FIELDS,
     ForwardingResult,
@@ -34,10 +28,23 @@ from violations.services.intake import (
     report_add_information,
     report_submit,
 )
+from violations.services.outcomes import report_close, report_outcome_set, report_record_outcome
+from violations.services.public_timeline import (
+    NOTE_CLOSED,
+    NOTE_DECIDED,
+    NOTE_IN_PROCESS,
+    NOTE_IN_REVIEW,
+    NOTE_INFORMATION_ADDED,
+    NOTE_INFORMATION_REQUESTED,
+    NOTE_MERGED,
+    NOTE_OUTCOME,
+    NOTE_RECEIVED,
+    NOTE_REJECTED,
+)
 from violations.services.triage import (
+    report_mark_decided,
     report_mark_duplicate,
     report_mark_in_process,
-    report_record_outcome,
     report_reject,
     report_request_information,
     report_start_review,
@@ -45,11 +52,14 @@ from violations.services.triage import (
 
 __all__ = [
     "FORWARDING_FIELDS",
+    "NOTE_CLOSED",
+    "NOTE_DECIDED",
     "NOTE_INFORMATION_ADDED",
     "NOTE_INFORMATION_REQUESTED",
     "NOTE_IN_PROCESS",
     "NOTE_IN_REVIEW",
     "NOTE_MERGED",
+    "NOTE_OUTCOME",
     "NOTE_RECEIVED",
     "NOTE_REJECTED",
     "CapturedEvidence",
@@ -67,8 +77,13 @@ __all__ = [
     "forwarding_submit",
     "normalize_url",
     "report_add_information",
+    "report_close",
+    "report_evidence_download_record",
+    "report_identity_view",
+    "report_mark_decided",
     "report_mark_duplicate",
     "report_mark_in_process",
+    "report_outcome_set",
     "report_record_outcome",
     "report_reject",
     "report_request_information",

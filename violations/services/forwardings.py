@@ -7,10 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
-from accounts.models import Agency, BawasluOffice
+from accounts.actors import Actor
+from accounts.models import Agency, BawasluOffice, User
+from accounts.roles import Role
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError
 from core.storage import remove_files_on_failure
@@ -22,7 +26,7 @@ from violations.models import (
     Election,
     Report,
 )
-from violations.services.intake import ReporterInput, ReportInput, _create_report
+from violations.services.intake import ReporterInput, ReportInput, report_create
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def forwarding_submit(
     evidence: Sequence[ValidatedEvidence] = (),
     fingerprint: str,
     source: str = Report.Source.API,
-    submitted_by: Any = None,
+    submitted_by: Actor | None = None,
     received_at: datetime.datetime | None = None,
 ) -> ForwardingResult:
     """Record a Bawaslu forwarding, idempotent on (office, reference number).
@@ -99,29 +103,18 @@ def forwarding_submit(
     existing = _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint)
     if existing is not None:
         return ForwardingResult(forwarding=existing, created=False)
+    forwarding = BawasluForwarding(
+        office=office,
+        reference_number=reference_number,
+        origin=origin,
+        recommendation=recommendation,
+        letter_number=letter_number,
+        content_fingerprint=fingerprint,
+    )
     try:
-        with remove_files_on_failure() as stored, transaction.atomic():
-            submitted = _create_report(
-                data=data,
-                reporter=ReporterInput(organisation=office.name),
-                agency=office.agency,
-                channel=Channel.BAWASLU,
-                source=source,
-                evidence=evidence,
-                actor=submitted_by or f"bawaslu:{office.pk}",
-                stored=stored,
-                submitted_by=submitted_by,
-                received_at=received_at,
-            )
-            forwarding = BawasluForwarding.objects.create(
-                report=submitted.report,
-                office=office,
-                reference_number=reference_number,
-                origin=origin,
-                recommendation=recommendation,
-                letter_number=letter_number,
-                content_fingerprint=fingerprint,
-            )
+        _forwarding_store(
+            forwarding, data=data, evidence=evidence, source=source, submitted_by=submitted_by, received_at=received_at
+        )
     except IntegrityError:
         # A concurrent request with the same reference number won the race.
         existing = _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint)
@@ -129,6 +122,34 @@ def forwarding_submit(
             raise
         return ForwardingResult(forwarding=existing, created=False)
     return ForwardingResult(forwarding=forwarding, created=True)
+
+
+def _forwarding_store(
+    forwarding: BawasluForwarding,
+    *,
+    data: ReportInput,
+    evidence: Sequence[ValidatedEvidence],
+    source: str,
+    submitted_by: Actor | None,
+    received_at: datetime.datetime | None,
+) -> None:
+    """The forwarding's report (reported by the office, channel Bawaslu) and the forwarding itself, or nothing."""
+    office = forwarding.office
+    with remove_files_on_failure() as stored, transaction.atomic():
+        submitted = report_create(
+            data=data,
+            reporter=ReporterInput(organisation=office.name),
+            agency=office.agency,
+            channel=Channel.BAWASLU,
+            source=source,
+            evidence=evidence,
+            actor=submitted_by or f"bawaslu:{office.pk}",
+            stored=stored,
+            submitted_by=submitted_by,
+            received_at=received_at,
+        )
+        forwarding.report = submitted.report
+        forwarding.save(force_insert=True)
 
 
 def _existing_forwarding(*, office: BawasluOffice, reference_number: str, fingerprint: str) -> BawasluForwarding | None:
@@ -152,7 +173,7 @@ def _existing_forwarding(*, office: BawasluOffice, reference_number: str, finger
 @dataclass(frozen=True)
 class OfficeAccount:
     office: BawasluOffice
-    user: Any
+    user: User
     token: str  # the API key for `Authorization: Token <key>`
 
 
@@ -160,21 +181,14 @@ class OfficeAccount:
 def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: str = "") -> OfficeAccount:
     """Create a Bawaslu office, its account (role Bawaslu office, no password: set one for the web login) and its
     API token. Refuses an existing office or username; nothing is created then."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from rest_framework.authtoken.models import Token
-
-    from accounts.roles import Role
-
     if BawasluOffice.objects.filter(name__iexact=name).exists():
         raise ConflictError("office_exists", _("A Bawaslu office named “%(name)s” already exists.") % {"name": name})
-    user_model = get_user_model()
-    if user_model.objects.filter(username__iexact=username).exists():
+    if User.objects.filter(username__iexact=username).exists():
         raise ConflictError("username_taken", _("The username “%(username)s” is taken.") % {"username": username})
     office = BawasluOffice(name=name, agency=agency, email=email)
     office.full_clean()
     office.save(force_insert=True)
-    user = user_model(username=username, email=email, first_name=name[:150], bawaslu_office=office)
+    user = User(username=username, email=email, first_name=name[:150], bawaslu_office=office)
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save(force_insert=True)
@@ -187,8 +201,6 @@ def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: st
 @transaction.atomic
 def bawaslu_office_rotate_token(*, office: BawasluOffice, username: str = "") -> OfficeAccount:
     """Replace the API token of the office's account: the old token stops working at once."""
-    from rest_framework.authtoken.models import Token
-
     accounts = list(office.accounts.filter(username=username) if username else office.accounts.all())
     if len(accounts) != 1:
         raise DomainError(

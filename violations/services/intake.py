@@ -10,10 +10,11 @@ from urllib.parse import urlsplit, urlunsplit
 from django.contrib.auth.hashers import make_password
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.actors import Actor
 from accounts.models import Agency, CivilServant
+from core import clock
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError
 from core.hashers import PIN_HASHER
@@ -21,6 +22,7 @@ from core.storage import remove_files_on_failure
 from violations.audit_actions import REPORT_INFORMATION_ADDED, REPORT_INFORMATION_RECEIVED, REPORT_RECEIVED
 from violations.evidence import ValidatedEvidence
 from violations.models import (
+    REPORT_LIFECYCLE,
     Channel,
     Election,
     Evidence,
@@ -30,7 +32,8 @@ from violations.models import (
     ReportLink,
     ViolationType,
 )
-from violations.services.common import NOTE_INFORMATION_ADDED, NOTE_RECEIVED, _timeline, _transition
+from violations.services.public_timeline import NOTE_INFORMATION_ADDED, NOTE_RECEIVED, timeline_append
+from violations.services.report_transitions import report_transition
 
 # Crockford's base32 without I, L, O, U: easy to read aloud and to type on a phone.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -120,7 +123,7 @@ def _store_evidence(
     *, report: Report, items: Sequence[ValidatedEvidence], stored: list[str], addition: ReportAddition | None = None
 ) -> list[Evidence]:
     """Save files and rows; names of stored files go to `stored` so a failed transaction can remove them."""
-    now = timezone.now()
+    now = clock.now()
     rows = []
     for item in items:
         evidence = Evidence(
@@ -144,7 +147,7 @@ def _store_evidence(
 
 
 def _add_links(report: Report, urls: Iterable[str]) -> None:
-    now = timezone.now()
+    now = clock.now()
     ReportLink.objects.bulk_create(
         [ReportLink(report=report, url=url, normalized_url=normalize_url(url), added_at=now) for url in urls]
     )
@@ -166,7 +169,7 @@ def default_agency() -> Agency:
 # --- intake -----------------------------------------------------------------------------------------
 
 
-def _create_report(
+def report_create(
     *,
     data: ReportInput,
     reporter: ReporterInput,
@@ -174,14 +177,17 @@ def _create_report(
     channel: str,
     source: str,
     evidence: Sequence[ValidatedEvidence],
-    actor: Any,
+    actor: Actor | str,
     stored: list[str],
-    submitted_by: Any = None,
+    submitted_by: Actor | None = None,
     received_at: datetime.datetime | None = None,
     access_pin: str | None = None,
 ) -> SubmittedReport:
+    """The step every channel shares (report_submit, forwarding_submit): the report, its reporter, links, evidence,
+    first timeline entry and audit event. Call it inside the caller's transaction and
+    `remove_files_on_failure()` context, whose list of stored file names is `stored`."""
     pin = access_pin or _new_pin()
-    now = received_at or timezone.now()
+    now = received_at or clock.now()
     report = Report(
         agency=agency,
         channel=channel,
@@ -194,20 +200,11 @@ def _create_report(
         violation_type=data.violation_type,
         election=data.election,
     )
-    for _attempt in range(5):
-        report.tracking_code = _new_tracking_code()
-        try:
-            with transaction.atomic():
-                report.save(force_insert=True)
-            break
-        except IntegrityError:
-            if Report.objects.filter(tracking_code=report.tracking_code).exists():
-                continue
-            raise
+    _save_with_new_tracking_code(report)
     Reporter.objects.create(report=report, **asdict(reporter))
     _add_links(report, data.links)
     _store_evidence(report=report, items=evidence, stored=stored)
-    _timeline(report, Report.Status.RECEIVED, NOTE_RECEIVED, at=now)
+    timeline_append(report, NOTE_RECEIVED, status=Report.Status.RECEIVED, at=now)
     audit_record(
         actor=actor,
         action=REPORT_RECEIVED,
@@ -218,6 +215,20 @@ def _create_report(
     return SubmittedReport(report=report, access_pin=pin)
 
 
+def _save_with_new_tracking_code(report: Report) -> None:
+    """Insert the report under a fresh random tracking code, drawing again on the rare collision."""
+    for _attempt in range(5):
+        report.tracking_code = _new_tracking_code()
+        try:
+            with transaction.atomic():
+                report.save(force_insert=True)
+            return
+        except IntegrityError:
+            if Report.objects.filter(tracking_code=report.tracking_code).exists():
+                continue
+            raise
+
+
 def report_submit(
     *,
     data: ReportInput,
@@ -226,7 +237,7 @@ def report_submit(
     channel: str = Channel.CITIZEN,
     source: str = Report.Source.WEB,
     agency: Agency | None = None,
-    submitted_by: Any = None,
+    submitted_by: Actor | None = None,
     received_at: datetime.datetime | None = None,
     access_pin: str | None = None,
 ) -> SubmittedReport:
@@ -240,7 +251,7 @@ def report_submit(
     if not reporter.anonymous and not reporter.name and not reporter.organisation:
         raise DomainError("reporter_name_required", _("Give your name or report anonymously."), field="reporter_name")
     with remove_files_on_failure() as stored, transaction.atomic():
-        return _create_report(
+        return report_create(
             data=data,
             reporter=reporter,
             agency=agency or default_agency(),
@@ -261,19 +272,19 @@ def report_add_information(
     description: str = "",
     links: Sequence[str] = (),
     evidence: Sequence[ValidatedEvidence] = (),
-    actor: Any = "citizen",
+    actor: Actor | str = "citizen",
 ) -> ReportAddition:
     """Add a reporter's information to their report while it is open; an information request is answered by it."""
     if not description and not links and not evidence:
         raise DomainError("addition_empty", _("Add a description, a link or a file."), field="description")
     with remove_files_on_failure() as stored, transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
+        report = REPORT_LIFECYCLE.lock(report)
         if not report.is_open_for_additions:
             raise ConflictError("report_closed", _("This report is closed; nothing can be added to it."))
-        addition = ReportAddition.objects.create(report=report, description=description, added_at=timezone.now())
+        addition = ReportAddition.objects.create(report=report, description=description, added_at=clock.now())
         _add_links(report, links)
         _store_evidence(report=report, items=evidence, stored=stored, addition=addition)
-        _timeline(report, report.public_status, NOTE_INFORMATION_ADDED)
+        timeline_append(report, NOTE_INFORMATION_ADDED)
         audit_record(
             actor=actor,
             action=REPORT_INFORMATION_ADDED,
@@ -281,5 +292,5 @@ def report_add_information(
             data={"addition": addition.pk, "links": len(links), "evidence": [item.sha256 for item in evidence]},
         )
         if report.status == Report.Status.AWAITING_INFORMATION:
-            _transition(report, to=Report.Status.IN_REVIEW, actor=actor, action=REPORT_INFORMATION_RECEIVED)
+            report_transition(report, to=Report.Status.IN_REVIEW, actor=actor, action=REPORT_INFORMATION_RECEIVED)
         return addition

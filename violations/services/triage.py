@@ -1,9 +1,8 @@
-"""Triage: an intake officer's moves on a report, and the outcome the sanctions side records."""
+"""Triage: an intake officer's moves on a report, and the moves casework and sanctions make on it (a case
+registered over it, a decision signed)."""
 
-import datetime
 import logging
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -11,9 +10,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
-from core.audit import audit_record
+from accounts.actors import Actor
 from core.errors import DomainError
 from core.transactions import on_commit
 from violations.audit_actions import (
@@ -24,45 +22,42 @@ from violations.audit_actions import (
     REPORT_REJECTED,
     REPORT_REVIEW_STARTED,
 )
-from violations.models import (
-    Report,
-    ReportOutcome,
-)
-from violations.services.common import (
+from violations.models import REPORT_LIFECYCLE, Report
+from violations.services.public_timeline import (
+    NOTE_DECIDED,
     NOTE_IN_PROCESS,
     NOTE_IN_REVIEW,
     NOTE_INFORMATION_REQUESTED,
     NOTE_MERGED,
     NOTE_REJECTED,
-    _locked,
-    _timeline,
-    _transition,
+    timeline_append,
 )
+from violations.services.report_transitions import report_transition
 
 logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def report_start_review(*, report: Report, actor: Any) -> Report:
+def report_start_review(*, report: Report, actor: Actor) -> Report:
     """An intake officer takes up a received report. Idempotent."""
-    report = _locked(report)
+    report = REPORT_LIFECYCLE.lock(report)
     if report.status == Report.Status.IN_REVIEW:
         return report
-    return _transition(
+    return report_transition(
         report, to=Report.Status.IN_REVIEW, actor=actor, action=REPORT_REVIEW_STARTED, note=NOTE_IN_REVIEW
     )
 
 
 @transaction.atomic
-def report_reject(*, report: Report, actor: Any, reason: str) -> Report:
+def report_reject(*, report: Report, actor: Actor, reason: str) -> Report:
     """Reject a report with a reason the reporter will read. Idempotent for an already rejected report."""
     if not reason.strip():
         raise DomainError("reason_required", _("Give the reason for the rejection."), field="reason")
-    report = _locked(report)
+    report = REPORT_LIFECYCLE.lock(report)
     if report.status == Report.Status.REJECTED:
         return report
     report.rejection_reason = reason.strip()
-    return _transition(
+    return report_transition(
         report,
         to=Report.Status.REJECTED,
         actor=actor,
@@ -74,37 +69,32 @@ def report_reject(*, report: Report, actor: Any, reason: str) -> Report:
 
 
 @transaction.atomic
-def report_request_information(*, report: Report, actor: Any, message: str) -> Report:
-    """Ask the reporter for more information; the message is shown on their status page."""
+def report_request_information(*, report: Report, actor: Actor, message: str) -> Report:
+    """Ask the reporter for more information; the message is shown on their status page and e-mailed after commit.
+
+    Asked again while the reporter has not answered, the new question replaces the old one (same status)."""
     if not message.strip():
         raise DomainError("message_required", _("Write what the reporter should add."), field="message")
-    report = _locked(report)
+    report = REPORT_LIFECYCLE.lock(report)
     message = message.strip()
+    if report.status == Report.Status.AWAITING_INFORMATION and report.information_request == message:
+        return report  # the same request again: nothing new to tell the reporter
+    report.information_request = message
+    note_params = {"message": message}
     if report.status == Report.Status.AWAITING_INFORMATION:
-        if report.information_request == message:
-            return report  # the same request again: nothing new to tell the reporter
-        # A new question while the reporter has not answered yet: same status, new message.
-        report.information_request = message
-        report.save(update_fields=["information_request", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=REPORT_INFORMATION_REQUESTED,
-            target=report,
-            from_status=report.status,
-            to_status=report.status,
-            reason=message,
+        REPORT_LIFECYCLE.record(
+            report, actor=actor, action=REPORT_INFORMATION_REQUESTED, reason=message, fields=("information_request",)
         )
-        _timeline(report, report.public_status, NOTE_INFORMATION_REQUESTED, params={"message": message})
+        timeline_append(report, NOTE_INFORMATION_REQUESTED, params=note_params)
     else:
-        report.information_request = message
-        _transition(
+        report_transition(
             report,
             to=Report.Status.AWAITING_INFORMATION,
             actor=actor,
             action=REPORT_INFORMATION_REQUESTED,
             reason=message,
             note=NOTE_INFORMATION_REQUESTED,
-            note_params={"message": message},
+            note_params=note_params,
         )
     on_commit(partial(_email_information_request, report.pk))
     return report
@@ -137,9 +127,15 @@ def _email_information_request(report_id: int) -> None:
         logger.exception("Information request e-mail for report %s could not be sent", report_id)
 
 
+# --- duplicates ----------------------------------------------------------------------------------------------
+
+
 @transaction.atomic
-def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Report:
-    """Link `report` to `original` as a duplicate: it is handled with it and follows its case."""
+def report_mark_duplicate(*, report: Report, original: Report, actor: Actor) -> Report:
+    """Link `report` to `original` as a duplicate: it is handled with it and follows its case.
+
+    Duplicates always point at the root of a chain; a cycle, another agency's report or a closed one is refused.
+    """
     if report.pk == original.pk:
         raise DomainError("duplicate_of_itself", _("A report cannot duplicate itself."), field="original")
     if report.agency_id != original.agency_id:
@@ -152,32 +148,26 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Any) -> Re
     if report.pk in chain:
         raise DomainError("duplicate_cycle", _("That report is already a duplicate of this one."), field="original")
     if root.pk != original.pk:
-        root = _locked(root)
+        root = REPORT_LIFECYCLE.lock(root)
     if report.status == Report.Status.MERGED and report.merged_into_id == root.pk:
         return report
     if root.status in (Report.Status.REJECTED, Report.Status.CLOSED):
         raise DomainError("duplicate_of_closed", _("A report cannot be linked to a closed report."), field="original")
     report.merged_into = root
-    _transition(
-        report,
-        to=Report.Status.MERGED,
-        actor=actor,
-        action=REPORT_MERGED,
-        note=NOTE_MERGED,
-        data={"merged_into": root.tracking_code},
-    )
-    # Duplicates always point at a root (never at another duplicate): this report's own duplicates move along.
+    data = {"merged_into": root.tracking_code}
+    report_transition(report, to=Report.Status.MERGED, actor=actor, action=REPORT_MERGED, note=NOTE_MERGED, data=data)
+    # This report's own duplicates move along to the root.
     followers = [report, *_repoint_duplicates(previous_root=report, root=root, actor=actor)]
     if root.status == Report.Status.IN_PROCESS:
         # The original is already a case: the duplicates' reporters follow that case too.
         for follower in followers:
-            _transition(
+            report_transition(
                 follower,
                 to=Report.Status.IN_PROCESS,
                 actor=actor,
                 action=REPORT_CASE_REGISTERED,
                 note=NOTE_IN_PROCESS,
-                data={"merged_into": root.tracking_code},
+                data=data,
             )
     return report
 
@@ -191,28 +181,29 @@ def _merge_root(report: Report) -> tuple[Report, set[int]]:
     return report, chain
 
 
-def _repoint_duplicates(*, previous_root: Report, root: Report, actor: Any) -> list[Report]:
+def _repoint_duplicates(*, previous_root: Report, root: Report, actor: Actor) -> list[Report]:
     moved = list(Report.objects.select_for_update().filter(merged_into=previous_root).order_by("pk"))
     for duplicate in moved:
         duplicate.merged_into = root
-        duplicate.save(update_fields=["merged_into", "updated_at"])
-        audit_record(
+        REPORT_LIFECYCLE.record(
+            duplicate,
             actor=actor,
             action=REPORT_MERGED,
-            target=duplicate,
-            from_status=duplicate.status,
-            to_status=duplicate.status,
             data={"merged_into": root.tracking_code, "via": previous_root.tracking_code},
+            fields=("merged_into",),
         )
     return moved
 
 
-def report_mark_in_process(*, report: Report, actor: Any, case_number: str) -> Report:
+# --- moves of the later steps ---------------------------------------------------------------------------------
+
+
+def report_mark_in_process(*, report: Report, actor: Actor, case_number: str) -> Report:
     """Called by casework inside its transaction when a case is registered over this report."""
-    report = _locked(report)
+    report = REPORT_LIFECYCLE.lock(report)
     if report.status == Report.Status.IN_PROCESS:
         return report
-    return _transition(
+    return report_transition(
         report,
         to=Report.Status.IN_PROCESS,
         actor=actor,
@@ -222,19 +213,16 @@ def report_mark_in_process(*, report: Report, actor: Any, case_number: str) -> R
     )
 
 
-NOTE_DECIDED = gettext_noop("A decision has been made on this report.")
-
-
 @transaction.atomic
-def report_mark_decided(*, report: Report, actor: Any, decision_number: str = "") -> Report:
+def report_mark_decided(*, report: Report, actor: Actor, decision_number: str = "") -> Report:
     """A decision on the report's case was signed (called by the sanctions app inside its signing transaction).
 
     The public timeline says only that a decision was made; its content appears once it takes effect.
     """
-    report = _locked(report)
+    report = REPORT_LIFECYCLE.lock(report)
     if report.status in (Report.Status.DECIDED, Report.Status.CLOSED):
         return report
-    return _transition(
+    return report_transition(
         report,
         to=Report.Status.DECIDED,
         actor=actor,
@@ -242,30 +230,3 @@ def report_mark_decided(*, report: Report, actor: Any, decision_number: str = ""
         note=NOTE_DECIDED,
         data={"decision_number": decision_number} if decision_number else None,
     )
-
-
-@transaction.atomic
-def report_record_outcome(
-    *,
-    report: Report,
-    proven: bool,
-    decided_at: datetime.date,
-    sanction_type: str = "",
-    sanction_label: str = "",
-    decision_number: str = "",
-) -> ReportOutcome:
-    """Store the public-safe outcome once a decision takes effect (called by the sanctions app)."""
-    outcome, _created = ReportOutcome.objects.update_or_create(
-        report=report,
-        defaults={
-            "proven": proven,
-            "decided_at": decided_at,
-            "sanction_type": sanction_type,
-            "sanction_label": sanction_label,
-            "decision_number": decision_number,
-        },
-    )
-    return outcome
-
-
-# --- Bawaslu office accounts ------------------------------------------------------------------------------

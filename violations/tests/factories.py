@@ -2,9 +2,9 @@ import datetime
 
 import factory
 from django.contrib.auth.hashers import make_password
-from django.utils import timezone
 
 from accounts.tests.factories import AgencyFactory, BawasluOfficeFactory
+from core import clock
 from violations.models import BawasluForwarding, Channel, Report, Reporter, ReportLink, TimelineEntry
 
 TEST_PIN = "12345678"
@@ -23,7 +23,7 @@ class ReportFactory(factory.django.DjangoModelFactory[Report]):
     channel = Channel.CITIZEN
     source = Report.Source.WEB
     status = Report.Status.RECEIVED
-    received_at = factory.LazyFunction(timezone.now)
+    received_at = factory.LazyFunction(clock.now)
     accused_name = "Drs. Rahmat Hidayat"
     accused_position = "Kepala SMP Negeri 1"
     accused_agency = "Dinas Pendidikan"
@@ -41,7 +41,7 @@ class ReportFactory(factory.django.DjangoModelFactory[Report]):
         from violations.services import normalize_url
 
         for url in extracted or []:
-            ReportLink.objects.create(report=self, url=url, normalized_url=normalize_url(url), added_at=timezone.now())
+            ReportLink.objects.create(report=self, url=url, normalized_url=normalize_url(url), added_at=clock.now())
 
     @factory.post_generation
     def timeline(self: Report, create: bool, extracted: object, **kwargs: object) -> None:

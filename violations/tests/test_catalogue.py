@@ -1,9 +1,10 @@
-"""The violation catalogue of DOMAIN.md (SKB 2022) is present after `migrate`, each row with its legal basis."""
+"""The violation catalogue of docs/domain.md (SKB 2022) is present after `migrate`, each row with its legal basis."""
 
 import datetime
 
 import pytest
 
+from core import clock
 from violations.models import ViolationType
 from violations.selectors import violation_types_in_force
 
@@ -14,7 +15,7 @@ SKB_2022 = (
     "Pengawasan Netralitas Pegawai ASN dalam Penyelenggaraan Pemilu dan Pemilihan"
 )
 
-# code: (social media, sanksi moral, discipline level, legal basis uncertain) — DOMAIN.md's table.
+# code: (social media, sanksi moral, discipline level, legal basis uncertain) — docs/domain.md's table.
 EXPECTED = {
     "N01": (False, True, "heavy", False),
     "N02": (True, True, "heavy", False),
@@ -78,7 +79,7 @@ def test_every_row_is_in_force_today():
 
 
 def test_a_row_whose_validity_ended_is_no_longer_in_force():
-    ViolationType.objects.filter(code="N13").update(valid_to=datetime.date.today() - datetime.timedelta(days=1))
+    ViolationType.objects.filter(code="N13").update(valid_to=clock.today() - datetime.timedelta(days=1))
 
     codes = list(violation_types_in_force().values_list("code", flat=True))
 
@@ -87,6 +88,6 @@ def test_a_row_whose_validity_ended_is_no_longer_in_force():
 
 
 def test_a_row_valid_from_tomorrow_is_not_yet_in_force():
-    ViolationType.objects.filter(code="N01").update(valid_from=datetime.date.today() + datetime.timedelta(days=1))
+    ViolationType.objects.filter(code="N01").update(valid_from=clock.today() + datetime.timedelta(days=1))
 
     assert not violation_types_in_force().filter(code="N01").exists()

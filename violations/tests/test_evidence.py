@@ -11,8 +11,7 @@ from rest_framework.test import APIClient
 from accounts.tests.factories import AgencyFactory
 from core.testing import jpeg_bytes, mp4_bytes, pdf_bytes, png_bytes
 from violations.evidence import limits_description, validate_evidence_files
-from violations.tests.api.support import snapshot_writes
-from violations.tests.api.test_public import REPORTS, report_payload
+from violations.tests.api.support import REPORTS, report_payload, snapshot_writes
 
 pytestmark = pytest.mark.django_db
 

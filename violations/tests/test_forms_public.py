@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 
+from core import clock
 from core.testing import pdf_bytes, png_bytes
 from violations.evidence import ValidatedEvidence
 from violations.forms.bawaslu import ForwardingForm, internal_statuses
@@ -115,7 +116,7 @@ def test_report_form_requires_the_incident_date():
 
 
 def test_report_form_refuses_an_incident_date_in_the_future():
-    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + datetime.timedelta(days=1)).isoformat()
 
     assert _errors(ReportForm(_data(incident_date=tomorrow))) == {
         "incident_date": ["The date cannot be in the future."]
@@ -123,7 +124,7 @@ def test_report_form_refuses_an_incident_date_in_the_future():
 
 
 def test_report_form_accepts_today_as_incident_date():
-    assert ReportForm(_data(incident_date=timezone.localdate().isoformat())).is_valid()
+    assert ReportForm(_data(incident_date=clock.today().isoformat())).is_valid()
 
 
 def test_report_form_refuses_an_unreal_date_and_time():
@@ -377,7 +378,7 @@ def test_forwarding_form_requires_the_api_required_fields():
 
 
 def test_forwarding_form_checks_origin_nip_date_and_links():
-    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + datetime.timedelta(days=1)).isoformat()
     form = ForwardingForm(
         _forwarding(origin="rumour", accused_nip="198001012005031000", incident_date=tomorrow, links="ftp://a.b/c")
     )

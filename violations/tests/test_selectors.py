@@ -1,4 +1,7 @@
-"""Reads scoped to who asks: the queue, the reporter's identity (audited), duplicate suggestions, evidence."""
+"""Reads scoped to who asks: the queue, the reporter's identity, duplicate suggestions, evidence; none writes.
+
+Recording who saw an identity or downloaded evidence is tested with its services in test_audited_reads.py.
+"""
 
 import datetime
 import io
@@ -19,7 +22,13 @@ from core.testing import png_bytes
 from violations import selectors
 from violations.evidence import validate_evidence_files
 from violations.models import Report
-from violations.services import ReporterInput, ReportInput, report_mark_duplicate, report_submit
+from violations.services import (
+    ReporterInput,
+    ReportInput,
+    report_identity_view,
+    report_mark_duplicate,
+    report_submit,
+)
 from violations.tests.factories import ForwardingFactory, ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,18 +95,13 @@ def test_report_get_for_user_does_not_find_another_agencys_report(officer, other
 # --- the reporter's identity ------------------------------------------------------------------------------
 
 
-def test_reporter_identity_is_shown_to_the_agencys_intake_officer_and_each_read_is_audited(officer):
+def test_reporter_identity_is_read_for_the_agencys_intake_officer_and_the_read_writes_nothing(officer):
     report = ReportFactory(reporter={"name": "Siti Aminah", "phone": "081234567890"})
 
-    first = selectors.reporter_identity_for_user(user=officer, report=report)
-    second = selectors.reporter_identity_for_user(user=officer, report=report)
+    reporter = selectors.reporter_identity_for_user(user=officer, report=report)
 
-    assert (first.name, second.phone) == ("Siti Aminah", "081234567890")
-    events = _identity_events()
-    assert len(events) == 2
-    assert {(event.actor, event.target_type, event.target_id) for event in events} == {
-        (officer, "violations.report", report.pk)
-    }
+    assert (reporter.name, reporter.phone) == ("Siti Aminah", "081234567890")
+    assert not AuditEvent.objects.exists()
 
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
@@ -202,45 +206,37 @@ def _report_with_evidence() -> Report:
     ).report
 
 
-def test_evidence_open_for_user_returns_the_file_and_audits_the_download(officer):
+def test_evidence_get_for_user_returns_the_file_and_writes_nothing(officer):
     report = _report_with_evidence()
     evidence = report.evidence.get()
+    events = AuditEvent.objects.count()
 
-    opened = selectors.evidence_open_for_user(user=officer, report=report, evidence_id=evidence.pk)
-
-    assert opened == evidence
-    event = AuditEvent.objects.get(action="evidence_downloaded")
-    assert (event.actor, event.target_id, event.data) == (
-        officer,
-        report.pk,
-        {"evidence": evidence.pk, "sha256": evidence.sha256},
-    )
+    assert selectors.evidence_get_for_user(user=officer, report=report, evidence_id=evidence.pk) == evidence
+    assert AuditEvent.objects.count() == events
 
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
-def test_evidence_open_for_user_refuses_other_roles_without_audit(role):
+def test_evidence_get_for_user_refuses_other_roles(role):
     report = _report_with_evidence()
 
-    opened = selectors.evidence_open_for_user(
+    opened = selectors.evidence_get_for_user(
         user=UserFactory(roles=[role]), report=report, evidence_id=report.evidence.get().pk
     )
 
     assert opened is None
-    assert not AuditEvent.objects.filter(action="evidence_downloaded").exists()
 
 
-def test_evidence_open_for_user_does_not_find_another_reports_file(officer):
+def test_evidence_get_for_user_does_not_find_another_reports_file(officer):
     report = _report_with_evidence()
     other = ReportFactory()
 
-    assert selectors.evidence_open_for_user(user=officer, report=other, evidence_id=report.evidence.get().pk) is None
-    assert not AuditEvent.objects.filter(action="evidence_downloaded").exists()
+    assert selectors.evidence_get_for_user(user=officer, report=other, evidence_id=report.evidence.get().pk) is None
 
 
 def test_report_audit_events_are_the_reports_own_oldest_first(officer):
     report, other = ReportFactory(), ReportFactory()
-    selectors.reporter_identity_for_user(user=officer, report=other)
-    selectors.reporter_identity_for_user(user=officer, report=report)
+    report_identity_view(actor=officer, report=other)
+    report_identity_view(actor=officer, report=report)
     report_mark_duplicate(report=report, original=other, actor=officer)
 
     actions = [event.action for event in selectors.report_audit_events(report=report)]

@@ -1,4 +1,4 @@
-"""Citizens' web pages: filing, the one-time receipt, the status page and additions."""
+"""Citizens' web pages: filing a report and the one-time receipt (status and additions: test_views_public_status)."""
 
 import io
 
@@ -8,49 +8,27 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
-from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
+from accounts.tests.factories import AgencyFactory
 from core.models import AuditEvent
 from core.testing import png_bytes, stored_files
-from violations.models import Evidence, Report, ReportAddition, Reporter
-from violations.services import report_reject, report_request_information
-from violations.tests.factories import TEST_PIN, ReportFactory
-from violations.views.public import RECEIPT_SESSION_KEY, STATUS_SESSION_KEY
+from violations.models import Evidence, Report, Reporter
+from violations.tests.public_pages import (
+    CREATE_URL,
+    RECEIPT_PDF_URL,
+    RECEIPT_URL,
+    STATUS_URL,
+    expire,
+    report_data,
+    throttle,
+)
+from violations.views.public import RECEIPT_SESSION_KEY
 
 pytestmark = pytest.mark.django_db
-
-CREATE_URL = reverse("public:report-create")
-RECEIPT_URL = reverse("public:report-receipt")
-RECEIPT_PDF_URL = reverse("public:report-receipt-pdf")
-STATUS_URL = reverse("public:report-status")
-ADDITION_URL = reverse("public:report-addition")
 
 
 @pytest.fixture(autouse=True)
 def agency():
     return AgencyFactory()
-
-
-def _report_data(**overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "description": "Kepala sekolah membagikan unggahan kampanye pasangan calon bupati di Facebook.",
-        "accused_name": "Drs. Rahmat Hidayat",
-        "accused_agency": "Dinas Pendidikan",
-        "accused_position": "Kepala SMP Negeri 1",
-        "accused_nip": "",
-        "incident_date": "2024-10-07",
-        "incident_time": "19:15",
-        "incident_place": "Grup Facebook Info Lebong",
-        "platform": "Facebook",
-        "links": "https://www.facebook.com/share/p/abc/",
-        "violation_type": "N04",
-        "reporter_name": "Siti Aminah",
-        "reporter_email": "siti@contoh.id",
-        "reporter_phone": "0812 3456 7890",
-        "reporter_address": "Jl. Merdeka 1, Tubei",
-        "evidence": [SimpleUploadedFile("tangkapan-layar.png", png_bytes(), "image/png")],
-    }
-    data.update(overrides)
-    return data
 
 
 def _assert_nothing_written(private_storage) -> None:
@@ -59,25 +37,6 @@ def _assert_nothing_written(private_storage) -> None:
     assert Evidence.objects.count() == 0
     assert AuditEvent.objects.count() == 0
     assert stored_files(private_storage) == []
-
-
-def _throttle(settings, **rates: str) -> None:
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"public_reports": "30/hour", "pin_failures": "10/hour", **rates},
-    }
-
-
-def _expire(client, key: str) -> None:
-    session = client.session
-    entry = session[key]
-    entry["expires"] = 0
-    session[key] = entry
-    session.save()
-
-
-def _verify(client, report: Report, pin: str = TEST_PIN):
-    return client.post(STATUS_URL, {"tracking_code": report.tracking_code, "pin": pin})
 
 
 # --- the report form --------------------------------------------------------------------------------------
@@ -113,7 +72,7 @@ def test_report_form_follows_accept_language(client):
 
 
 def test_submitting_a_report_stores_it_and_shows_the_receipt_once(client, private_storage):
-    response = client.post(CREATE_URL, _report_data())
+    response = client.post(CREATE_URL, report_data())
 
     assert response.status_code == 302
     assert response["Location"] == RECEIPT_URL
@@ -150,7 +109,7 @@ def test_submitting_a_report_stores_it_and_shows_the_receipt_once(client, privat
 
 
 def test_anonymous_report_keeps_no_identity(client):
-    data = _report_data(anonymous="on", reporter_name="Siti", reporter_phone="", reporter_email="", evidence=[])
+    data = report_data(anonymous="on", reporter_name="Siti", reporter_phone="", reporter_email="", evidence=[])
 
     response = client.post(CREATE_URL, data)
 
@@ -167,7 +126,7 @@ def test_anonymous_report_keeps_no_identity(client):
 
 
 def test_invalid_report_re_renders_with_indonesian_errors_and_stores_nothing(client, private_storage):
-    data = _report_data(description="Terlalu pendek.", accused_name="", reporter_phone="", reporter_email="")
+    data = report_data(description="Terlalu pendek.", accused_name="", reporter_phone="", reporter_email="")
 
     response = client.post(CREATE_URL, data)
 
@@ -182,7 +141,7 @@ def test_invalid_report_re_renders_with_indonesian_errors_and_stores_nothing(cli
 
 
 def test_invalid_link_error_names_the_line(client, private_storage):
-    response = client.post(CREATE_URL, _report_data(links="https://a.id/1\nbukan tautan"))
+    response = client.post(CREATE_URL, report_data(links="https://a.id/1\nbukan tautan"))
 
     assert "Baris 2: “bukan tautan” bukan alamat web yang sah" in response.content.decode()
     _assert_nothing_written(private_storage)
@@ -193,7 +152,7 @@ def test_spoofed_evidence_is_refused_and_nothing_stored(client, private_storage)
         "foto.jpg", b"<!DOCTYPE html><html><body><script>x()</script></body></html>", "image/jpeg"
     )
 
-    response = client.post(CREATE_URL, _report_data(evidence=[SimpleUploadedFile("ok.png", png_bytes()), html]))
+    response = client.post(CREATE_URL, report_data(evidence=[SimpleUploadedFile("ok.png", png_bytes()), html]))
 
     assert response.status_code == 200
     assert "foto.jpg: " in response.content.decode()
@@ -203,7 +162,7 @@ def test_spoofed_evidence_is_refused_and_nothing_stored(client, private_storage)
 def test_oversized_evidence_is_refused_and_nothing_stored(client, private_storage, settings):
     settings.NETRA_EVIDENCE_MAX_IMAGE_BYTES = 200
 
-    response = client.post(CREATE_URL, _report_data(evidence=[SimpleUploadedFile("besar.png", png_bytes(200, 200))]))
+    response = client.post(CREATE_URL, report_data(evidence=[SimpleUploadedFile("besar.png", png_bytes(200, 200))]))
 
     assert response.status_code == 200
     assert "besar.png: " in response.content.decode()
@@ -211,12 +170,12 @@ def test_oversized_evidence_is_refused_and_nothing_stored(client, private_storag
 
 
 def test_report_submissions_over_the_limit_get_429_and_store_nothing(client, settings, private_storage):
-    _throttle(settings, public_reports="1/hour")
-    assert client.post(CREATE_URL, _report_data(evidence=[])).status_code == 302
+    throttle(settings, public_reports="1/hour")
+    assert client.post(CREATE_URL, report_data(evidence=[])).status_code == 302
     Report.objects.all().delete()  # to assert that the refused request writes nothing
     AuditEvent_count = AuditEvent.objects.count()
 
-    response = client.post(CREATE_URL, _report_data())
+    response = client.post(CREATE_URL, report_data())
 
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 3600
@@ -231,7 +190,7 @@ def test_report_submissions_over_the_limit_get_429_and_store_nothing(client, set
 
 
 def test_receipt_can_be_reloaded_then_is_gone_once_the_reporter_is_done(client):
-    client.post(CREATE_URL, _report_data(evidence=[]))
+    client.post(CREATE_URL, report_data(evidence=[]))
     pin = client.session[RECEIPT_SESSION_KEY]["pin"]
     assert pin in client.get(RECEIPT_URL).content.decode()
     assert pin in client.get(RECEIPT_URL).content.decode()
@@ -246,16 +205,16 @@ def test_receipt_can_be_reloaded_then_is_gone_once_the_reporter_is_done(client):
 
 
 def test_a_citizen_session_holding_the_pin_ends_with_the_receipt(client):
-    client.post(CREATE_URL, _report_data(evidence=[]))
+    client.post(CREATE_URL, report_data(evidence=[]))
 
     assert client.session.get_expiry_age() == 15 * 60
     assert client.cookies["sessionid"]["max-age"] == 15 * 60
 
 
 def test_receipt_is_gone_after_its_session_entry_expires(client):
-    client.post(CREATE_URL, _report_data(evidence=[]))
+    client.post(CREATE_URL, report_data(evidence=[]))
     pin = client.session[RECEIPT_SESSION_KEY]["pin"]
-    _expire(client, RECEIPT_SESSION_KEY)
+    expire(client, RECEIPT_SESSION_KEY)
 
     response = client.get(RECEIPT_URL)
 
@@ -266,7 +225,7 @@ def test_receipt_is_gone_after_its_session_entry_expires(client):
 
 
 def test_receipt_is_gone_when_the_reporter_leaves_it(client):
-    client.post(CREATE_URL, _report_data(evidence=[]))
+    client.post(CREATE_URL, report_data(evidence=[]))
 
     client.get(STATUS_URL)
 
@@ -277,13 +236,13 @@ def test_receipt_is_gone_when_the_reporter_leaves_it(client):
 def test_receipt_is_never_shown_to_another_browser(client, django_user_model):
     from django.test import Client
 
-    client.post(CREATE_URL, _report_data(evidence=[]))
+    client.post(CREATE_URL, report_data(evidence=[]))
 
     assert Client().get(RECEIPT_URL).status_code == 410
 
 
 def test_receipt_pdf_is_a_pdf_with_the_tracking_code_and_pin(client):
-    client.post(CREATE_URL, _report_data(evidence=[]))
+    client.post(CREATE_URL, report_data(evidence=[]))
     report = Report.objects.get()
     pin = client.session[RECEIPT_SESSION_KEY]["pin"]
 
@@ -297,215 +256,3 @@ def test_receipt_pdf_is_a_pdf_with_the_tracking_code_and_pin(client):
     assert report.tracking_code in text
     assert pin in text
     assert "Tanda terima laporan Netra" in text
-
-
-# --- the status page ---------------------------------------------------------------------------------------------
-
-
-def test_status_page_asks_for_code_and_pin_by_post(client):
-    content = client.get(STATUS_URL).content.decode()
-
-    assert 'method="post"' in content
-    assert 'name="pin"' in content and 'type="password"' in content
-
-
-def test_status_lookup_shows_status_and_timeline(client):
-    report = ReportFactory()
-
-    response = _verify(client, report)
-
-    assert response.status_code == 302 and response["Location"] == STATUS_URL
-    page = client.get(STATUS_URL, HTTP_ACCEPT_LANGUAGE="en")
-    content = page.content.decode()
-    assert page.context["status_label"] == "Received"
-    assert [(item.status_label, item.note) for item in page.context["timeline"]] == [("Received", "Report received.")]
-    assert report.tracking_code in content
-    assert TEST_PIN not in content
-    assert "no-store" in page["Cache-Control"]
-
-
-@pytest.mark.parametrize("wrong", ["pin", "code"])
-def test_wrong_code_or_pin_gets_one_generic_message_and_is_counted(client, settings, wrong):
-    _throttle(settings, pin_failures="1/hour")
-    report = ReportFactory()
-    data = {"tracking_code": report.tracking_code, "pin": TEST_PIN}
-    data["pin" if wrong == "pin" else "tracking_code"] = "00000000" if wrong == "pin" else "NTR-XXXX-XXXX"
-
-    response = client.post(STATUS_URL, data)
-
-    assert response.status_code == 200
-    assert "Kode pelacakan atau PIN tidak benar. Periksa keduanya lalu coba lagi." in response.content.decode()
-    assert STATUS_SESSION_KEY not in client.session
-    assert _verify(client, report).status_code == 429  # the one allowed failure is used up
-
-
-def test_pin_failures_over_the_limit_are_blocked_even_with_the_right_pin(client, settings):
-    _throttle(settings, pin_failures="2/hour")
-    report = ReportFactory()
-    for _attempt in range(2):
-        assert _verify(client, report, pin="99999999").status_code == 200
-
-    response = _verify(client, report)
-
-    assert response.status_code == 429
-    assert int(response["Retry-After"]) > 0
-    assert "Terlalu banyak percobaan dari koneksi Anda." in response.content.decode()
-    assert STATUS_SESSION_KEY not in client.session
-
-
-def test_a_successful_lookup_is_not_counted_as_a_failure(client, settings):
-    _throttle(settings, pin_failures="1/hour")
-    report = ReportFactory()
-
-    for _attempt in range(3):
-        assert _verify(client, report).status_code == 302
-
-
-def test_status_page_shows_the_officer_information_request(client):
-    report = ReportFactory()
-    report_request_information(report=report, actor=IntakeOfficerFactory(), message="Kirim tangkapan layar unggahan.")
-    _verify(client, report)
-
-    page = client.get(STATUS_URL, HTTP_ACCEPT_LANGUAGE="en")
-
-    assert page.context["information_request"] == "Kirim tangkapan layar unggahan."
-    assert page.context["status_label"] == "In review"
-    assert [item.note for item in page.context["timeline"]] == [
-        "Report received.",
-        "The officer asks for more information: Kirim tangkapan layar unggahan.",
-    ]
-
-
-def test_verified_lookup_expires(client):
-    report = ReportFactory()
-    _verify(client, report)
-    _expire(client, STATUS_SESSION_KEY)
-
-    response = client.get(STATUS_URL)
-
-    assert "report" not in response.context
-    assert 'name="pin"' in response.content.decode()
-
-
-def test_leaving_the_report_ends_the_verified_lookup(client):
-    _verify(client, ReportFactory())
-
-    client.post(reverse("public:report-status-leave"))
-
-    assert STATUS_SESSION_KEY not in client.session
-    assert 'name="pin"' in client.get(STATUS_URL).content.decode()
-
-
-# --- additions ----------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("reporter", [{"name": "Siti Aminah", "phone": "0812"}, {"anonymous": True}])
-def test_reporter_adds_information_without_the_pin_again(client, private_storage, reporter):
-    report = ReportFactory(reporter=reporter)
-    _verify(client, report)
-
-    response = client.post(
-        ADDITION_URL,
-        {
-            "description": "Unggahan sudah dihapus, ini tangkapan layarnya.",
-            "links": "https://facebook.com/p/2",
-            "evidence": [SimpleUploadedFile("bukti.png", png_bytes())],
-        },
-    )
-
-    assert response.status_code == 302 and response["Location"] == STATUS_URL
-    addition = ReportAddition.objects.get()
-    assert addition.description == "Unggahan sudah dihapus, ini tangkapan layarnya."
-    assert Evidence.objects.get().addition == addition
-    assert list(report.links.values_list("url", flat=True)) == ["https://facebook.com/p/2"]
-    assert len(stored_files(private_storage)) == 1
-    page = client.get(STATUS_URL)
-    assert "Terima kasih. Informasi Anda telah ditambahkan ke laporan." in page.content.decode()
-
-
-def test_answering_an_information_request_puts_the_report_back_in_review(client):
-    report = ReportFactory()
-    report_request_information(report=report, actor=IntakeOfficerFactory(), message="Kirim tautannya.")
-    _verify(client, report)
-
-    client.post(ADDITION_URL, {"description": "", "links": "https://facebook.com/p/9"})
-
-    report.refresh_from_db()
-    assert report.status == Report.Status.IN_REVIEW
-
-
-def test_addition_needs_a_verified_lookup(client, private_storage):
-    report = ReportFactory()
-
-    response = client.post(
-        ADDITION_URL, {"description": "Tambahan", "evidence": [SimpleUploadedFile("a.png", png_bytes())]}
-    )
-
-    assert response.status_code == 302 and response["Location"] == STATUS_URL
-    assert ReportAddition.objects.count() == 0
-    assert stored_files(private_storage) == []
-    assert report.timeline.count() == 1
-
-
-def test_addition_after_the_lookup_expired_needs_the_pin_again(client):
-    report = ReportFactory()
-    _verify(client, report)
-    _expire(client, STATUS_SESSION_KEY)
-
-    response = client.post(ADDITION_URL, {"description": "Tambahan informasi"})
-
-    assert response["Location"] == STATUS_URL
-    assert ReportAddition.objects.count() == 0
-
-
-def test_invalid_addition_stores_nothing(client, private_storage):
-    report = ReportFactory()
-    _verify(client, report)
-    events = AuditEvent.objects.count()
-
-    response = client.post(
-        ADDITION_URL,
-        {"description": "Tambahan", "evidence": [SimpleUploadedFile("x.png", b"MZ\x90\x00 not an image")]},
-    )
-
-    assert response.status_code == 200
-    assert "Tidak ada yang ditambahkan." in response.content.decode()
-    assert ReportAddition.objects.count() == 0
-    assert AuditEvent.objects.count() == events
-    assert stored_files(private_storage) == []
-
-
-def test_closed_report_refuses_additions_politely(client, private_storage):
-    report = ReportFactory()
-    report_reject(report=report, actor=IntakeOfficerFactory(), reason="Bukan ASN di lingkungan pemerintah kabupaten.")
-    _verify(client, report)
-    page = client.get(STATUS_URL, HTTP_ACCEPT_LANGUAGE="en")
-    assert 'action="/report/status/add/"' not in page.content.decode()
-    assert page.context["status_label"] == "Rejected"
-    assert page.context["timeline"][-1].note == (
-        "The report was not taken further: Bukan ASN di lingkungan pemerintah kabupaten."
-    )
-    events = AuditEvent.objects.count()
-
-    response = client.post(
-        ADDITION_URL, {"description": "Tambahan", "evidence": [SimpleUploadedFile("a.png", png_bytes())]}
-    )
-
-    assert response.status_code == 409
-    assert "Laporan ini sudah ditutup" in response.content.decode()
-    assert ReportAddition.objects.count() == 0
-    assert AuditEvent.objects.count() == events
-    assert stored_files(private_storage) == []
-
-
-def test_additions_over_the_limit_get_429_and_store_nothing(client, settings):
-    _throttle(settings, public_reports="1/hour")
-    report = ReportFactory()
-    _verify(client, report)
-    assert client.post(ADDITION_URL, {"description": "Tambahan pertama"}).status_code == 302
-
-    response = client.post(ADDITION_URL, {"description": "Tambahan kedua"})
-
-    assert response.status_code == 429
-    assert int(response["Retry-After"]) > 0
-    assert list(ReportAddition.objects.values_list("description", flat=True)) == ["Tambahan pertama"]

@@ -6,30 +6,32 @@ Every read goes through the office-scoped selectors: another office's forwarding
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.actors import AuthenticatedRequest
 from accounts.models import BawasluOffice
+from core import clock
 from core.decorators import role_required
 from core.errors import ConflictError, DomainError
+from core.web_actions import refusal_on_form
 from violations.forms.bawaslu import ForwardingFilterForm, ForwardingForm, internal_statuses
 from violations.models import BawasluForwarding, Report, ReportOutcome
 from violations.permissions import is_bawaslu_office
 from violations.selectors import forwarding_get_for_office, forwarding_list_for_office
 from violations.services import forwarding_fingerprint, forwarding_submit
-from violations.views.public import status_label, timeline_items
+from violations.views.public_status import status_label, timeline_items
 
 PAGE_SIZE = 20
 office_required = role_required(is_bawaslu_office)
 
 
-def _office(request: HttpRequest) -> BawasluOffice:
-    office = getattr(request.user, "bawaslu_office", None)
+def _office(request: AuthenticatedRequest) -> BawasluOffice:
+    office = request.user.bawaslu_office
     if not isinstance(office, BawasluOffice):  # office_required has checked this already
         raise PermissionDenied
     return office
@@ -48,7 +50,7 @@ def _outcome(report: Report) -> ReportOutcome | None:
 
 @office_required
 @require_http_methods(["GET"])
-def forwarding_list(request: HttpRequest) -> HttpResponse:
+def forwarding_list(request: AuthenticatedRequest) -> HttpResponse:
     filters = ForwardingFilterForm(request.GET)
     forwardings = (
         forwarding_list_for_office(office=_office(request))
@@ -72,7 +74,7 @@ def forwarding_list(request: HttpRequest) -> HttpResponse:
 
 @office_required
 @require_http_methods(["GET"])
-def forwarding_detail(request: HttpRequest, reference_number: str) -> HttpResponse:
+def forwarding_detail(request: AuthenticatedRequest, reference_number: str) -> HttpResponse:
     forwarding = forwarding_get_for_office(
         office=_office(request),
         reference_number=reference_number,
@@ -94,7 +96,7 @@ def forwarding_detail(request: HttpRequest, reference_number: str) -> HttpRespon
 
 @office_required
 @require_http_methods(["GET", "POST"])
-def forwarding_create(request: HttpRequest) -> HttpResponse:
+def forwarding_create(request: AuthenticatedRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "bawaslu/forwarding_form.html", {"form": ForwardingForm()})
     form = ForwardingForm(request.POST, request.FILES)
@@ -115,10 +117,10 @@ def forwarding_create(request: HttpRequest) -> HttpResponse:
             submitted_by=request.user,
         )
     except ConflictError as error:
-        form.add_error("reference_number", str(error.message))
+        refusal_on_form(form, error, field="reference_number")
         return render(request, "bawaslu/forwarding_form.html", {"form": form}, status=409)
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        refusal_on_form(form, error)
         return render(request, "bawaslu/forwarding_form.html", {"form": form})
     forwarding = result.forwarding
     if result.created:
@@ -130,6 +132,6 @@ def forwarding_create(request: HttpRequest) -> HttpResponse:
         messages.info(
             request,
             _("This forwarding was already received on %(date)s; nothing new was stored.")
-            % {"date": date_format(timezone.localtime(forwarding.report.received_at), "SHORT_DATE_FORMAT")},
+            % {"date": date_format(clock.local_date(forwarding.report.received_at), "SHORT_DATE_FORMAT")},
         )
     return redirect(_detail_url(forwarding))

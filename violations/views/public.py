@@ -6,7 +6,6 @@ session the same way, so adding information does not ask for the PIN again.
 """
 
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -23,10 +22,12 @@ from weasyprint import HTML
 
 from core import throttling
 from core.errors import ConflictError, DomainError
+from core.web_actions import refusal_on_form
 from violations.forms.public import AdditionForm, ReportForm, StatusLookupForm
 from violations.models import Report
 from violations.selectors import report_get_by_tracking_code, report_get_for_verified_reporter
 from violations.services import report_add_information, report_submit
+from violations.views.public_status import status_label, timeline_items
 
 RECEIPT_SESSION_KEY = "netra_receipt"
 STATUS_SESSION_KEY = "netra_status"
@@ -95,7 +96,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
                 source=Report.Source.WEB,
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            refusal_on_form(form, error)
         else:
             report = submitted.report
             entry = {
@@ -156,26 +157,6 @@ def report_receipt_done(request: HttpRequest) -> HttpResponse:
 
 
 # --- status and additions ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    status_label: str
-    at: Any
-    note: str
-
-
-def status_label(status: str) -> str:
-    """The public label of a report status, in the active language."""
-    public = Report(status=status).public_status
-    return str(Report.Status(public).label) if public in Report.Status.values else public
-
-
-def timeline_items(report: Report) -> list[TimelineItem]:
-    return [
-        TimelineItem(status_label=status_label(entry.public_status), at=entry.at, note=entry.translated_note)
-        for entry in report.timeline.all()
-    ]
 
 
 def _verified_report(request: HttpRequest) -> Report | None:
@@ -262,12 +243,9 @@ def report_addition(request: HttpRequest) -> HttpResponse:
             evidence=form.cleaned_data["evidence"],
             actor="citizen",
         )
-    except ConflictError as error:
-        form.add_error(None, str(error.message))
-        return _render_status(request, report, form, status=409)
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error.message))
-        return _render_status(request, report, form)
+        refusal_on_form(form, error)
+        return _render_status(request, report, form, status=409 if isinstance(error, ConflictError) else 200)
     messages.success(request, _("Thank you. Your information was added to the report."))
     return redirect("public:report-status")
 

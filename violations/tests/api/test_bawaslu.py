@@ -1,4 +1,5 @@
-"""Bawaslu offices' API (shared/API.md): token access, idempotent forwarding, 409, isolation, list, detail, outcome."""
+"""Bawaslu offices' API (docs/api-contract.md): token access, idempotent forwarding, 409, isolation, list, detail,
+outcome."""
 
 import datetime
 import re
