@@ -1,8 +1,9 @@
 """Letter rendering benchmark: `make bench-letters` (alone) or part of `make bench`; writes its section of
 docs/benchmarks.md.
 
-Renders letters in-process exactly as the Celery task does (casework.letters.letter_pdf_bytes: template → HTML →
-WeasyPrint → PDF bytes) from scenario 1's content snapshot, without the database: the snapshot is all a render reads.
+Renders letters in-process exactly as the Celery task does (casework.letters.rendering.letter_pdf_bytes: template →
+HTML → WeasyPrint → PDF bytes) from scenario 1's content snapshot, without the database: the snapshot is all a render
+reads.
 
 Measures, for the 2-page summons I:
 - the first render in the process (font configuration warm-up);
@@ -13,7 +14,7 @@ Measures, for the 2-page summons I:
 - where the time goes: Django template, QR code, WeasyPrint layout, PDF writing (fonts subset), and the page footer
   (the verification block is a running element laid out on every page);
 - whether WeasyPrint found HarfBuzz's subsetter (`weasyprint.text.ffi.harfbuzz_subset`; Debian
-  `libharfbuzz-subset0`); without it fonts are subset by fontTools, ~4× slower (shared/reference/perf-reliability.md).
+  `libharfbuzz-subset0`); without it fonts are subset by fontTools, ~4× slower (docs/performance-references.md).
 """
 
 import datetime
@@ -29,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = int(os.environ.get("BENCH_LETTERS", "300"))
 SAMPLES = 30
-REFERENCE_MEDIAN_MS = 74  # shared/reference/perf-reliability.md §1.1: 2-page decision letter, HarfBuzz subsetting
+REFERENCE_MEDIAN_MS = 74  # docs/performance-references.md §1.1: 2-page decision letter, HarfBuzz subsetting
 SECTION_START = "<!-- letters:start -->"
 SECTION_END = "<!-- letters:end -->"
 
@@ -98,6 +99,7 @@ def _breakdown(letter: Any) -> list[tuple[str, str]]:
     from weasyprint.urls import URLFetcher
 
     from casework import letters
+    from casework.letters import rendering
 
     fetcher = URLFetcher(allowed_protocols=("data",))
     html = letters.letter_html(letter)
@@ -105,7 +107,7 @@ def _breakdown(letter: Any) -> list[tuple[str, str]]:
     no_footer = html.replace("content: element(verification);", "content: none;")
     stages: dict[str, Callable[[], object]] = {
         "Django template (HTML)": lambda: letters.letter_html(letter),
-        "QR code (segno, SVG)": lambda: letters._qr_data_uri(letters.verification_url(letter.verification_code)),
+        "QR code (segno, SVG)": lambda: rendering.qr_data_uri(letters.verification_url(letter.verification_code)),
         "WeasyPrint layout (render)": lambda: HTML(string=html, url_fetcher=fetcher).render(),
         "PDF writing incl. font subsetting (write_pdf)": document.write_pdf,
         "whole letter": lambda: letters.letter_pdf_bytes(letter),
@@ -156,7 +158,7 @@ def run() -> list[tuple[str, str]]:
         ("first render in the process (font set-up)", f"{first_ms:.0f} ms"),
         (f"render, wall median / p95 ({SAMPLES} letters)", f"{median:.0f} / {_p95(wall):.0f} ms"),
         (f"render, CPU median / p95 ({SAMPLES} letters)", f"{statistics.median(cpu):.0f} / {_p95(cpu):.0f} ms"),
-        ("reference (shared/reference/perf-reliability.md, 2-page letter)", f"{REFERENCE_MEDIAN_MS} ms median"),
+        ("reference (docs/performance-references.md, 2-page letter)", f"{REFERENCE_MEDIAN_MS} ms median"),
         (
             f"sustained, {LETTERS} letters back to back",
             f"{sustained:.1f} letters/s wall; {1000 / statistics.median(cpu):.1f} letters/s per core by CPU time",

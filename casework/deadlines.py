@@ -18,7 +18,7 @@ The deadlines:
   `sent_on` has come; a summons recorded with a future `sent_on` is still due (overdue after the last day).
 - D7: after an absence from the examination of summons I, summons II must be sent within 7 working days of the
   missed date. Met once summons II is sent.
-- DOMAIN.md sets no deadline for the examination report (LHP), so there is none here.
+- docs/domain.md (“Deadlines”) sets no deadline for the examination report (LHP), so there is none here.
 
 Responsible (named on every deadline): the case's assigned examiners, the members of its examination team, and the
 accused's direct superior (atasan langsung, legally responsible for examining), with the superior's user account
@@ -28,28 +28,29 @@ when one has the superior's NIP.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from accounts.models import User
 from casework.models import OPEN_STATUSES, Case, Summons
+from core import clock
 from core.calendar import WorkingCalendar, deadline_for, deadline_for_rule, deadline_rule_get
+from core.deadline_catalogue import DeadlineCode
 from core.errors import DomainError
 from core.models import DeadlineRule
 
-SUMMONS_NOTICE_RULE = "D6"
-SUMMONS_II_RULE = "D7"
-CASE_RULES = (SUMMONS_NOTICE_RULE, SUMMONS_II_RULE)
+CASE_RULES = (DeadlineCode.SUMMONS_NOTICE, DeadlineCode.SUMMONS_II)
 ROMAN = {1: "I", 2: "II"}
 
 
 @dataclass(frozen=True)
-class NoticeRule:
+class RuleCitation:
+    """A deadline rule as a refusal message cites it: its code, its count and its legal basis."""
+
     code: str
     count: int | None
     legal_basis: str
@@ -57,14 +58,14 @@ class NoticeRule:
 
 def summons_latest_send_date(examination_date: datetime.date) -> datetime.date:
     """The last day a summons may be sent for an examination on `examination_date` (rule D6)."""
-    return deadline_for(SUMMONS_NOTICE_RULE, examination_date)
+    return deadline_for(DeadlineCode.SUMMONS_NOTICE, examination_date)
 
 
-def summons_notice_rule() -> NoticeRule:
-    """Rule D6 as the refusal message cites it."""
-    rule = deadline_rule_get(SUMMONS_NOTICE_RULE)
+def rule_citation(code: str) -> RuleCitation:
+    """The rule `code` of the catalogue, as a message cites it."""
+    rule = deadline_rule_get(code)
     basis = f"{rule.regulation}, {rule.article}" if rule.article else rule.regulation
-    return NoticeRule(code=rule.code, count=rule.count, legal_basis=basis)
+    return RuleCitation(code=rule.code, count=rule.count, legal_basis=basis)
 
 
 class DeadlineStatus:
@@ -79,7 +80,7 @@ class Responsible:
 
     name: str
     role: str
-    user: Any = None
+    user: User | None = None
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,6 @@ class _Due:
     number: int
 
 
-def local_today() -> datetime.date:
-    return timezone.localdate()
-
-
 def _status(due: datetime.date, met: bool, today: datetime.date) -> str:
     if met:
         return DeadlineStatus.MET
@@ -161,9 +158,9 @@ def _compute(
 
     for number, summons in sorted(by_number.items()):
         add(
-            SUMMONS_NOTICE_RULE,
+            DeadlineCode.SUMMONS_NOTICE,
             f"summons{number}",
-            timezone.localdate(summons.scheduled_at),
+            clock.local_date(summons.scheduled_at),
             summons.sent_on <= today,
             number,
         )
@@ -171,9 +168,9 @@ def _compute(
     if first is not None and first.attendance == Summons.Attendance.ABSENT:
         second = by_number.get(2)
         add(
-            SUMMONS_II_RULE,
+            DeadlineCode.SUMMONS_II,
             "summons2",
-            timezone.localdate(first.scheduled_at),
+            clock.local_date(first.scheduled_at),
             second is not None and second.sent_on <= today,
             2,
         )
@@ -187,7 +184,7 @@ def case_responsible(case: Case) -> tuple[Responsible, ...]:
     seen_users: set[int] = set()
     seen_names: set[str] = set()
 
-    def add(name: str, role: str, user: Any = None) -> None:
+    def add(name: str, role: str, user: User | None = None) -> None:
         if user is not None and user.pk in seen_users:
             return
         if user is None and name in seen_names:
@@ -213,7 +210,7 @@ def case_responsible(case: Case) -> tuple[Responsible, ...]:
 
 def _label(item: _Due) -> str:
     anchor = date_format(item.anchor, "j F Y")
-    if item.rule == SUMMONS_II_RULE:
+    if item.rule == DeadlineCode.SUMMONS_II:
         return _("Send summons II after the missed examination of %(date)s") % {"date": anchor}
     return _("Send summons %(number)s for the examination of %(date)s") % {
         "number": ROMAN.get(item.number, str(item.number)),
@@ -225,7 +222,7 @@ def case_deadlines(
     case: Case, today: datetime.date | None = None, *, working_calendar: WorkingCalendar | None = None
 ) -> list[CaseDeadline]:
     """The case's deadlines, earliest first (met ones included; see the module docstring)."""
-    today = today or local_today()
+    today = today or clock.today()
     if case.status not in OPEN_STATUSES:
         return []
     rules = _rules()
@@ -251,7 +248,7 @@ def case_deadlines(
 
 def overdue_cases(queryset: QuerySet[Case], today: datetime.date | None = None) -> QuerySet[Case]:
     """The cases of `queryset` with an overdue deadline (see the module docstring)."""
-    today = today or local_today()
+    today = today or clock.today()
     candidates = list(
         Case.objects.filter(pk__in=queryset.order_by().values("pk"), status=Case.Status.SUMMONED)
         # Only a summons not yet sent (D6) or an absence from summons I (D7) can be overdue.

@@ -4,9 +4,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Unit
+from accounts.models import Unit, User
 from casework.models import Case
 from violations.models import Election
 
@@ -81,3 +83,31 @@ class CaseFilterForm(forms.Form):
 
     def clean_violation(self) -> str:
         return self.cleaned_data["violation"].strip().upper()
+
+
+class OfficerChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An examiner by name; a deactivated account says so."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name() or obj.get_username()
+        return name if obj.is_active else _("%(name)s (inactive)") % {"name": name}
+
+
+class HandoverForm(forms.Form):
+    """The officer who leaves (any of the agency's examiners) and the successor (an active one)."""
+
+    leaving = OfficerChoiceField(label=gettext_lazy("Officer who leaves"), queryset=None)
+    successor = OfficerChoiceField(label=gettext_lazy("Successor"), queryset=None)
+
+    def __init__(self, *args: Any, officers: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        leaving: Any = self.fields["leaving"]
+        successor: Any = self.fields["successor"]
+        leaving.queryset = officers
+        successor.queryset = officers.filter(is_active=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("leaving") and data.get("successor") and data["leaving"] == data["successor"]:
+            self.add_error("successor", _("Choose someone other than the officer who leaves."))
+        return data

@@ -18,45 +18,42 @@ only when that notification was new, so running the job twice on a day sends not
 
 import datetime
 import logging
-import zoneinfo
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_noop
 
-from accounts.models import CivilServant
-from casework.deadlines import ROMAN, SUMMONS_II_RULE, SUMMONS_NOTICE_RULE, CaseDeadline, DeadlineStatus, case_deadlines
+from accounts.models import CivilServant, User
+from casework.deadlines import ROMAN, CaseDeadline, DeadlineStatus, case_deadlines
 from casework.models import OPEN_STATUSES, Case
+from core import clock
 from core.calendar import WorkingCalendar
+from core.deadline_catalogue import DeadlineCode
 from core.notifications import notification_send, notification_text
 from core.transactions import on_commit
 
 logger = logging.getLogger(__name__)
 
-REMINDER_TIMEZONE = "Asia/Jakarta"
-
 # (rule, overdue?) → msgid; the params are ISO dates, the case number, the summons numeral and the names.
 MESSAGES = {
-    (SUMMONS_NOTICE_RULE, False): gettext_noop(
+    (DeadlineCode.SUMMONS_NOTICE, False): gettext_noop(
         "Case %(case)s: summons %(number)s for the examination of %(date)s must be sent by %(due)s (rule %(rule)s). "
         "Responsible: %(responsible)s."
     ),
-    (SUMMONS_NOTICE_RULE, True): gettext_noop(
+    (DeadlineCode.SUMMONS_NOTICE, True): gettext_noop(
         "Overdue — case %(case)s: summons %(number)s for the examination of %(date)s had to be sent by %(due)s "
         "(rule %(rule)s). Responsible: %(responsible)s."
     ),
-    (SUMMONS_II_RULE, False): gettext_noop(
+    (DeadlineCode.SUMMONS_II, False): gettext_noop(
         "Case %(case)s: summons II must be sent by %(due)s after the missed examination of %(date)s "
         "(rule %(rule)s). Responsible: %(responsible)s."
     ),
-    (SUMMONS_II_RULE, True): gettext_noop(
+    (DeadlineCode.SUMMONS_II, True): gettext_noop(
         "Overdue — case %(case)s: summons II had to be sent by %(due)s after the missed examination of %(date)s "
         "(rule %(rule)s). Responsible: %(responsible)s."
     ),
@@ -76,16 +73,11 @@ class ReminderRun:
     cases: set[int] = field(default_factory=set)
 
 
-def reminder_today() -> datetime.date:
-    """Today in Jakarta, whatever the server's time zone."""
-    return timezone.localdate(timezone.now(), zoneinfo.ZoneInfo(REMINDER_TIMEZONE))
-
-
 def days_ahead() -> int:
     return int(getattr(settings, "NETRA_REMINDER_DAYS_AHEAD", 2))
 
 
-def user_superior(user: Any) -> Any | None:
+def user_superior(user: User) -> User | None:
     """The active user account of `user`'s direct superior, through the civil service register by NIP."""
     if not user.nip:
         return None
@@ -93,12 +85,12 @@ def user_superior(user: Any) -> Any | None:
     superior = servant.direct_superior if servant is not None else None
     if superior is None or not superior.is_active:
         return None
-    return get_user_model().objects.filter(nip=superior.nip, is_active=True).exclude(pk=user.pk).order_by("id").first()
+    return User.objects.filter(nip=superior.nip, is_active=True).exclude(pk=user.pk).order_by("id").first()
 
 
-def reminder_recipients(deadline: CaseDeadline) -> list[Any]:
+def reminder_recipients(deadline: CaseDeadline) -> list[User]:
     """The active responsible users of `deadline` and their superiors, each once, in a stable order."""
-    recipients: dict[int, Any] = {}
+    recipients: dict[int, User] = {}
     responsible = [person.user for person in deadline.responsible if person.user is not None and person.user.is_active]
     for user in responsible:
         recipients.setdefault(user.pk, user)
@@ -127,7 +119,7 @@ def _send_email(*, to: str, subject: str, body: str, url: str) -> None:
         logger.exception("Deadline reminder e-mail to %s could not be sent", to)
 
 
-def _notify(*, user: Any, case: Case, deadline: CaseDeadline, today: datetime.date, run: ReminderRun) -> None:
+def _notify(*, user: User, case: Case, deadline: CaseDeadline, today: datetime.date, run: ReminderRun) -> None:
     message = MESSAGES[(deadline.rule, deadline.is_overdue)]
     params = _params(case, deadline)
     path = reverse("casework:case-detail", args=[case.pk])
@@ -157,7 +149,7 @@ def _notify(*, user: Any, case: Case, deadline: CaseDeadline, today: datetime.da
 
 def deadline_reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
     """Send today's reminders (see the module docstring). Safe to run more than once a day."""
-    today = today or reminder_today()
+    today = today or clock.today()
     working_calendar = WorkingCalendar()
     run = ReminderRun(today=today, working_day=working_calendar.is_working_day(today))
     if not run.working_day:

@@ -1,37 +1,36 @@
-"""Reads of cases, scoped by who asks."""
+"""Reads of cases, scoped by who asks. Selectors never write (a download's audit event is a service's)."""
 
-from typing import Any
+from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
-
-from casework.audit_actions import CASE_EVIDENCE_DOWNLOADED
-from casework.models import Case, CaseEvidence, ExaminationTeamMember
+from accounts.actors import Actor, Viewer, is_account
+from accounts.models import User
+from accounts.roles import Role
+from casework.models import Case, CaseEvidence
 from casework.permissions import is_examiner, sees_agency_cases
-from core.audit import audit_record
+from casework.querysets import open_cases_of_officer, worked_on_by
+from core.models import AuditEvent
 from violations.models import Report
 
 
-def _in_case(case: Any) -> Q:
+def _in_case(case: Case | OuterRef) -> Q:
     # A report is in a case when it was registered with it, or when it is a duplicate of a report that was
     # (a duplicate linked after registration follows its original; see violations.services.report_mark_duplicate).
     return Q(case_report__case=case) | Q(merged_into__case_report__case=case)
 
 
-def _visible_cases(user: Any) -> QuerySet[Case]:
+def _visible_cases(user: Viewer) -> QuerySet[Case]:
     """Intake officers and agency administrators see the agency's cases; examiners the cases they are assigned to
     or whose examination team they sit on; everyone else none."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_account(user) or user.agency_id is None:
         return Case.objects.none()
     if sees_agency_cases(user):
         return Case.objects.filter(agency_id=user.agency_id)
     if is_examiner(user):
-        assigned = Case.assigned_examiners.through.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)
-        on_team = ExaminationTeamMember.objects.filter(team__case_id=OuterRef("pk"), user_id=user.pk)
-        return Case.objects.filter(Q(Exists(assigned)) | Q(Exists(on_team)), agency_id=user.agency_id)
+        return Case.objects.filter(worked_on_by(user), agency_id=user.agency_id)
     return Case.objects.none()
 
 
-def case_list_for_user(*, user: Any) -> QuerySet[Case]:
+def case_list_for_user(*, user: Viewer) -> QuerySet[Case]:
     reports_count = (
         Report.objects.filter(_in_case(OuterRef("pk")))
         .order_by()
@@ -41,7 +40,12 @@ def case_list_for_user(*, user: Any) -> QuerySet[Case]:
     return _visible_cases(user).annotate(reports_count=Subquery(reports_count, output_field=IntegerField()))
 
 
-def case_get_for_user(*, user: Any, case_id: int) -> Case | None:
+def case_list_mine(*, user: Actor) -> QuerySet[Case]:
+    """The "My cases" tab: the cases the user may see and is assigned to, or sits on the examination team of."""
+    return case_list_for_user(user=user).filter(worked_on_by(user))
+
+
+def case_get_for_user(*, user: Viewer, case_id: int) -> Case | None:
     return case_list_for_user(user=user).select_related("accused__unit", "registered_by").filter(pk=case_id).first()
 
 
@@ -55,25 +59,46 @@ def case_reports(*, case: Case) -> QuerySet[Report]:
     )
 
 
+def case_timeline(*, case: Case) -> QuerySet[AuditEvent]:
+    """The case's audit events, oldest first (newest last); the caller fetched the case through a scoped read."""
+    return (
+        AuditEvent.objects.filter(target_type=Case._meta.label_lower, target_id=case.pk)
+        .select_related("actor")
+        .order_by("occurred_at", "id")
+    )
+
+
 def case_evidence_list(*, case: Case) -> QuerySet[CaseEvidence]:
     """A case's evidence, withdrawn items included (they stay on record), oldest first."""
     return CaseEvidence.objects.filter(case=case).select_related("added_by", "withdrawn_by").order_by("id")
 
 
-def case_evidence_open_for_user(*, user: Any, evidence_id: int) -> CaseEvidence | None:
-    """An evidence item of a case the user may see, or None; every opening is written to the audit trail."""
-    evidence = (
+def case_evidence_get_for_user(*, user: Viewer, evidence_id: int) -> CaseEvidence | None:
+    """An evidence item of a case the user may see, or None. Opening it is recorded by
+    casework.services.case_evidence_download_record."""
+    return (
         CaseEvidence.objects.select_related("case")
         .filter(pk=evidence_id, case__in=_visible_cases(user).values("pk"))
         .first()
     )
-    if evidence is not None:
-        audit_record(
-            actor=user,
-            action=CASE_EVIDENCE_DOWNLOADED,
-            target=evidence.case,
-            from_status=evidence.case.status,
-            to_status=evidence.case.status,
-            data={"evidence": evidence.pk, "sha256": evidence.sha256},
-        )
-    return evidence
+
+
+def handover_officers(*, user: Actor) -> QuerySet[User]:
+    """The examiners of the user's agency whose cases may be handed over, including deactivated accounts."""
+    if user.agency_id is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(agency_id=user.agency_id, groups__name=str(Role.EXAMINER))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def handover_cases(*, officer: Actor) -> QuerySet[Case]:
+    """The open cases a handover would move: assigned to `officer` or with `officer` on the examination team."""
+    return open_cases_of_officer(Case.objects.all(), officer).distinct().order_by("registered_at", "id")
+
+
+def case_find_by_number(*, user: Viewer, number: str) -> Case | None:
+    """The case with this number among those the user may see (e.g. the target of a merge)."""
+    return case_list_for_user(user=user).filter(number=number).first()

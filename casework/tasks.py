@@ -1,70 +1,21 @@
-"""Celery entry points of casework. Tasks take ids, call one service and are safe to run twice."""
+"""Celery entry points of casework. Tasks take ids, call one service and are safe to run twice.
 
-import logging
-from typing import Any
+The letter render task lives with the letters (casework.letters.tasks); importing it here registers it with
+Celery's autodiscovery under its name, "casework.render_letter".
+"""
 
-from celery import Task, shared_task
-from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError
+from celery import shared_task
 
-from casework import letters
-from casework.models import Letter
+from casework.letters import letters_relay_pending
+from casework.letters.tasks import render_letter
+from casework.reminders import deadline_reminders_send
 
-logger = logging.getLogger(__name__)
-
-# Worth another try: the database or the file storage hiccuped, or the render ran out of time on a busy worker.
-# Anything else (a template error, bad content) fails the same way again: the letter is marked failed at once.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError, SoftTimeLimitExceeded)
-
-
-class LetterTask(Task):
-    """Records every retry's cause on the letter and marks it failed when the task gives up."""
-
-    def on_retry(self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
-        letters.letter_note_error(letter_id=_letter_id(args, kwargs), error=_describe(exc))
-
-    def on_failure(self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
-        letter_id = _letter_id(args, kwargs)
-        logger.error("Letter %s could not be rendered: %s", letter_id, _describe(exc))
-        letters.letter_mark_failed(letter_id=letter_id, error=_describe(exc))
-
-
-def _letter_id(args: Any, kwargs: Any) -> int:
-    return int(kwargs["letter_id"] if "letter_id" in (kwargs or {}) else args[0])
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
-
-
-@shared_task(
-    base=LetterTask,
-    name="casework.render_letter",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    max_retries=3,
-    retry_backoff=5,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    soft_time_limit=120,
-    time_limit=150,
-)
-def render_letter(letter_id: int) -> str:
-    """Render one letter to PDF and store it (letters.letter_render); returns the letter's status afterwards."""
-    try:
-        return str(letters.letter_render(letter_id=letter_id).status)
-    except Letter.DoesNotExist:
-        # Its request was rolled back after the message left, or it belongs to another database: nothing to do.
-        logger.warning("Letter %s does not exist; nothing to render.", letter_id)
-        return "missing"
+__all__ = ["relay_pending_letters", "render_letter", "send_deadline_reminders"]
 
 
 @shared_task(name="casework.send_deadline_reminders", acks_late=True, soft_time_limit=600, time_limit=660)
 def send_deadline_reminders() -> dict[str, object]:
     """The daily beat job: due-soon and overdue reminders (casework.reminders); today is Jakarta's. Safe to rerun."""
-    from casework.reminders import deadline_reminders_send
-
     run = deadline_reminders_send()
     return {
         "today": run.today.isoformat(),
@@ -77,5 +28,5 @@ def send_deadline_reminders() -> dict[str, object]:
 @shared_task(name="casework.relay_pending_letters", acks_late=True, soft_time_limit=50, time_limit=60)
 def relay_pending_letters() -> dict[str, int]:
     """The beat job every minute: enqueue again letters still waiting for a render task (letters_relay_pending)."""
-    run = letters.letters_relay_pending()
+    run = letters_relay_pending()
     return {"pending": run.pending, "enqueued": run.enqueued}

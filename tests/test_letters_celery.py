@@ -18,6 +18,7 @@ from kombu import Connection
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework import letters
+from casework.letters import requesting
 from casework.models import Letter
 from casework.tasks import render_letter
 from casework.tests.factories import CaseFactory
@@ -87,7 +88,7 @@ def publish_on_commit(monkeypatch: pytest.MonkeyPatch, broker: Connection) -> No
     def enqueue(letter: Letter) -> None:
         transaction.on_commit(lambda: render_letter.apply_async((letter.pk,), connection=broker))  # type: ignore[call-arg]
 
-    monkeypatch.setattr(letters, "_enqueue_render", enqueue)
+    monkeypatch.setattr(requesting, "enqueue_render", enqueue)
 
 
 def _wait_until_issued(letter_ids: list[int], worker: subprocess.Popen[bytes]) -> list[Letter]:
@@ -148,7 +149,7 @@ def test_a_real_worker_renders_each_requested_letter_once(a_case, worker, publis
 
 
 def test_a_task_delivered_twice_still_yields_one_file(a_case, worker, broker, cleanup_files, monkeypatch):
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: None)
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
     letter = letters.letter_request(
         case=a_case, kind="summons_1", actor=a_case.registered_by, context=scenario_context("summons_1")
     )

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -25,14 +24,16 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts.actors import Actor, Viewer
+from accounts.models import User
 from casework import selectors, services
 from casework.api import officer_serializers as s
+from casework.case_actions import case_actions_for
 from casework.deadlines import case_deadlines
 from casework.forms import CaseFilterForm
-from casework.models import Case
+from casework.models import Case, Summons
 from casework.permissions import can_view_cases, sees_agency_cases
-from casework.templatetags.case_actions import case_actions_for
-from casework.views import _filtered, _mine
+from casework.querysets import case_list_filtered
 from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
 from core.api.pagination import NewestFirstCursorPagination
 from violations.models import ViolationType
@@ -62,8 +63,13 @@ class OfficerAPIView(APIView):
     permission_classes = (IsAuthenticated, IsCaseOfficer)
     throttle_classes: Sequence[type[BaseThrottle]] = ()
 
+    @property
+    def actor(self) -> Actor:
+        """The user, once IsAuthenticated and IsCaseOfficer let them through (an account)."""
+        return cast(Actor, self.request.user)
+
     def case(self, case_id: int) -> Case:
-        case = selectors.case_get_for_user(user=self.request.user, case_id=case_id)
+        case = selectors.case_get_for_user(user=self.actor, case_id=case_id)
         if case is None:
             raise NotFound(_("No such case."))
         return case
@@ -101,19 +107,19 @@ class CaseListView(OfficerAPIView, generics.ListAPIView):
     filter_backends = ()
 
     def get_queryset(self) -> QuerySet[Case]:
-        user = self.request.user
-        agency_wide = sees_agency_cases(user)
-        form = CaseFilterForm(self.request.query_params, agency_id=getattr(user, "agency_id", None))
+        user = self.actor
+        form = CaseFilterForm(self.request.query_params, agency_id=user.agency_id)
         if not form.is_valid():
             raise ValidationError({field: [str(error) for error in errors] for field, errors in form.errors.items()})
         data = form.cleaned_data
-        cases = selectors.case_list_for_user(user=user)
-        if data.get("tab") == CaseFilterForm.TAB_MINE or not agency_wide:
-            cases = cases.filter(_mine(user))
-        return _filtered(cases, data).select_related("accused__unit")
+        if data.get("tab") == CaseFilterForm.TAB_MINE or not sees_agency_cases(user):
+            cases = selectors.case_list_mine(user=user)
+        else:
+            cases = selectors.case_list_for_user(user=user)
+        return case_list_filtered(cases, data).select_related("accused__unit")
 
 
-def allowed_actions(case: Case, user: Any) -> list[str]:
+def allowed_actions(case: Case, user: Viewer) -> list[str]:
     """The action paths this user may take on the case now (the same predicates as the case page's buttons)."""
     actions = case_actions_for(case, user)
     offered = {
@@ -134,7 +140,7 @@ def allowed_actions(case: Case, user: Any) -> list[str]:
     return [name for name, allowed in offered.items() if allowed]
 
 
-def case_detail_response(case: Case, user: Any) -> Response:
+def case_detail_response(case: Case, user: Actor) -> Response:
     case = (
         selectors.case_list_for_user(user=user)
         .select_related("accused__unit", "merged_into")
@@ -153,27 +159,27 @@ class CaseDetailView(OfficerAPIView):
         responses={200: s.CaseDetailSerializer, **_AUTH, 404: _NOT_FOUND},
     )
     def get(self, request: Request, case_id: int) -> Response:
-        return case_detail_response(self.case(case_id), request.user)
+        return case_detail_response(self.case(case_id), self.actor)
 
 
 # --- actions -------------------------------------------------------------------------------------------------------
 
 
-def _users(case: Case, ids: Sequence[int], field: str) -> list[Any]:
-    users = list(get_user_model().objects.filter(pk__in=set(ids), agency_id=case.agency_id, is_active=True))
+def _users(case: Case, ids: Sequence[int], field: str) -> list[Actor]:
+    users = list(User.objects.filter(pk__in=set(ids), agency_id=case.agency_id, is_active=True))
     if len(users) != len(set(ids)):
         raise ValidationError({field: [_("Unknown user of the case's agency.")]})
     return users
 
 
-def _summons(case: Case, summons_id: int) -> Any:
+def _summons(case: Case, summons_id: int) -> Summons:
     summons = case.summonses.filter(pk=summons_id).first()
     if summons is None:
         raise ValidationError({"summons": [_("No such summons of this case.")]})
     return summons
 
 
-def _start_review(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _start_review(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     services.case_start_review(
         case=case,
         actor=user,
@@ -184,7 +190,7 @@ def _start_review(case: Case, user: Any, data: dict[str, Any], version: int) -> 
     )
 
 
-def _form_team(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _form_team(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     accounts = {u.pk: u for u in _users(case, [m["user"] for m in data["members"] if m["user"]], "members")}
     members = [
         services.TeamMemberInput(
@@ -206,31 +212,31 @@ def _form_team(case: Case, user: Any, data: dict[str, Any], version: int) -> Non
     )
 
 
-def _assign(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _assign(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     examiners = _users(case, data["examiners"], "examiners")
     services.case_assign(case=case, actor=user, examiners=examiners, expected_version=version)
 
 
-def _summons_issue(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _summons_issue(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     services.summons_issue(case=case, actor=user, expected_version=version, **data)
 
 
-def _attendance(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _attendance(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     summons = _summons(case, data["summons"])
     services.summons_record_attendance(summons=summons, actor=user, expected_version=version)
 
 
-def _absence(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _absence(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     summons = _summons(case, data["summons"])
     services.summons_record_absence(summons=summons, actor=user, note=data["note"], expected_version=version)
 
 
-def _examination(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _examination(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     examiners = _users(case, data.pop("examiners"), "examiners")
     services.examination_record(case=case, actor=user, examiners=examiners, expected_version=version, **data)
 
 
-def _examination_report(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _examination_report(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     codes = set(data.pop("violation_types"))
     violation_types = list(ViolationType.objects.filter(code__in=codes))
     if len(violation_types) != len(codes):
@@ -240,30 +246,30 @@ def _examination_report(case: Case, user: Any, data: dict[str, Any], version: in
     )
 
 
-def _forward(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _forward(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     services.case_forward_for_decision(case=case, actor=user, expected_version=version)
 
 
-def _close_not_proven(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _close_not_proven(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     services.case_close_not_proven(case=case, actor=user, reason=data["reason"], expected_version=version)
 
 
-def _dismiss(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _dismiss(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     services.case_dismiss(case=case, actor=user, reason=data["reason"], expected_version=version)
 
 
-def _withdraw(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _withdraw(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     services.case_withdraw(case=case, actor=user, reason=data["reason"], expected_version=version)
 
 
-def _merge(case: Case, user: Any, data: dict[str, Any], version: int) -> None:
+def _merge(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
     into = selectors.case_get_for_user(user=user, case_id=data["into"])
     if into is None:
         raise ValidationError({"into": [_("No such case.")]})
     services.case_merge(case=case, into=into, actor=user, expected_version=version)
 
 
-Perform = Callable[[Case, Any, dict[str, Any], int], None]
+Perform = Callable[[Case, Actor, dict[str, Any], int], None]
 
 
 @dataclass(frozen=True)
@@ -302,8 +308,8 @@ class CaseActionView(OfficerAPIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         version = data.pop("expected_version")
-        self.action_spec.perform(case, request.user, data, version)
-        return case_detail_response(case, request.user)
+        self.action_spec.perform(case, self.actor, data, version)
+        return case_detail_response(case, self.actor)
 
 
 def _action_view(spec: Action) -> Callable[..., Any]:

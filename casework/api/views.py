@@ -1,4 +1,4 @@
-"""Public verification of issued letters: GET /api/v1/public/documents/{code}/ (shared/API.md, "Anyone")."""
+"""Public verification of issued letters: GET /api/v1/public/documents/{code}/ (docs/api-contract.md, "Anyone")."""
 
 from collections.abc import Sequence
 

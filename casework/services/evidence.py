@@ -6,32 +6,33 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.audit_actions import CASE_EVIDENCE_ADDED, CASE_EVIDENCE_WITHDRAWN
-from casework.models import Case, CaseEvidence
-from casework.services._common import lock_case, record
+from accounts.actors import Actor
+from casework.audit_actions import CASE_EVIDENCE_ADDED, CASE_EVIDENCE_DOWNLOADED, CASE_EVIDENCE_WITHDRAWN
+from casework.models import CASE_LIFECYCLE, Case, CaseEvidence
+from casework.services.locking import lock_case_for_actor
+from core import clock
 from core.errors import ConflictError, DomainError
 from core.storage import remove_files_on_failure
 from violations.evidence import ValidatedEvidence
 
 
-def _open_case(case: Case, actor: Any) -> Case:
-    case = lock_case(case, actor=actor)
+def _open_case(case: Case, actor: Actor) -> Case:
+    case = lock_case_for_actor(case, actor=actor)
     if not case.is_open:
         raise ConflictError("case_closed", _("The case is closed; its evidence can no longer change."))
     return case
 
 
-def _store(case: Case, actor: Any, item: ValidatedEvidence, stored: list[str], **fields: Any) -> CaseEvidence:
+def _store(case: Case, actor: Actor, item: ValidatedEvidence, stored: list[str], **fields: Any) -> CaseEvidence:
     evidence = CaseEvidence(
         case=case,
         original_name=item.original_name,
         content_type=item.content_type,
         size=item.size,
         sha256=item.sha256,
-        added_at=timezone.now(),
+        added_at=clock.now(),
         added_by=actor,
         **fields,
     )
@@ -44,8 +45,8 @@ def _store(case: Case, actor: Any, item: ValidatedEvidence, stored: list[str], *
     return evidence
 
 
-def _audit_added(evidence: CaseEvidence, actor: Any) -> None:
-    record(
+def _audit_added(evidence: CaseEvidence, actor: Actor) -> None:
+    CASE_LIFECYCLE.record(
         evidence.case,
         actor=actor,
         action=CASE_EVIDENCE_ADDED,
@@ -55,7 +56,7 @@ def _audit_added(evidence: CaseEvidence, actor: Any) -> None:
 
 @transaction.atomic
 def case_evidence_add_files(
-    *, case: Case, actor: Any, files: Sequence[ValidatedEvidence], title: str = ""
+    *, case: Case, actor: Actor, files: Sequence[ValidatedEvidence], title: str = ""
 ) -> list[CaseEvidence]:
     """Store files validated by violations.evidence.validate_evidence_files (type sniffed, SHA-256, size)."""
     if not files:
@@ -67,7 +68,7 @@ def case_evidence_add_files(
 
 @transaction.atomic
 def case_evidence_add_capture(
-    *, case: Case, actor: Any, screenshot: ValidatedEvidence, source_url: str, captured_at: datetime.datetime
+    *, case: Case, actor: Actor, screenshot: ValidatedEvidence, source_url: str, captured_at: datetime.datetime
 ) -> CaseEvidence:
     """A social-media post kept as a screenshot with its URL and the time it was captured (posts disappear)."""
     if screenshot.kind != "image":
@@ -88,7 +89,7 @@ def case_evidence_add_capture(
 
 
 @transaction.atomic
-def case_evidence_add_statement(*, case: Case, actor: Any, witness_name: str, statement: str) -> CaseEvidence:
+def case_evidence_add_statement(*, case: Case, actor: Actor, witness_name: str, statement: str) -> CaseEvidence:
     """A witness statement as text."""
     if not witness_name.strip() or not statement.strip():
         raise DomainError("statement_required", _("Give the witness's name and the statement."), field="statement")
@@ -98,7 +99,7 @@ def case_evidence_add_statement(*, case: Case, actor: Any, witness_name: str, st
         kind=CaseEvidence.Kind.WITNESS_STATEMENT,
         witness_name=witness_name.strip(),
         statement=statement.strip(),
-        added_at=timezone.now(),
+        added_at=clock.now(),
         added_by=actor,
     )
     evidence.full_clean(exclude=["case", "added_by"])
@@ -108,7 +109,7 @@ def case_evidence_add_statement(*, case: Case, actor: Any, witness_name: str, st
 
 
 @transaction.atomic
-def case_evidence_withdraw(*, evidence: CaseEvidence, actor: Any, reason: str) -> CaseEvidence:
+def case_evidence_withdraw(*, evidence: CaseEvidence, actor: Actor, reason: str) -> CaseEvidence:
     """Withdraw an item from consideration with a reason; the row and its file stay. Idempotent."""
     if not reason.strip():
         raise DomainError("reason_required", _("Give the reason."), field="reason")
@@ -116,9 +117,9 @@ def case_evidence_withdraw(*, evidence: CaseEvidence, actor: Any, reason: str) -
     evidence = CaseEvidence.objects.select_for_update().get(pk=evidence.pk)
     if evidence.is_withdrawn:
         return evidence
-    evidence.withdrawn_at, evidence.withdrawn_by, evidence.withdrawal_reason = timezone.now(), actor, reason.strip()
+    evidence.withdrawn_at, evidence.withdrawn_by, evidence.withdrawal_reason = clock.now(), actor, reason.strip()
     evidence.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-    record(
+    CASE_LIFECYCLE.record(
         evidence.case,
         actor=actor,
         action=CASE_EVIDENCE_WITHDRAWN,
@@ -126,3 +127,15 @@ def case_evidence_withdraw(*, evidence: CaseEvidence, actor: Any, reason: str) -
         data={"evidence": evidence.pk, "sha256": evidence.sha256},
     )
     return evidence
+
+
+@transaction.atomic
+def case_evidence_download_record(*, evidence: CaseEvidence, actor: Actor) -> None:
+    """Record that `actor` opened the evidence item (chain of custody): one event on its case, which keeps its
+    status. The caller fetched the item through casework.selectors.case_evidence_get_for_user."""
+    CASE_LIFECYCLE.record(
+        evidence.case,
+        actor=actor,
+        action=CASE_EVIDENCE_DOWNLOADED,
+        data={"evidence": evidence.pk, "sha256": evidence.sha256},
+    )

@@ -1,16 +1,16 @@
 """Registering a case over one or more reports from triage."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.actors import Actor
 from accounts.models import Agency
 from casework.audit_actions import CASE_REGISTERED
 from casework.models import Case, CaseNumberSequence, CaseReport
 from casework.permissions import can_register_case
+from core import clock
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError, PermissionDenied
 from violations import services as violation_services
@@ -30,16 +30,8 @@ def _next_case_number(agency: Agency, year: int) -> str:
     return f"{sequence.last_number:04d}/KASUS/{agency.code.upper()}/{year}"
 
 
-@transaction.atomic
-def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -> Case:
-    """Open one case over one or more reports (and their duplicates); every reporter sees `in_process`.
-
-    All reports must belong to the actor's agency and still be in triage.
-    """
-    if not can_register_case(actor):
-        raise PermissionDenied("not_intake_officer", _("Only intake officers register cases."))
-    if not reports:
-        raise DomainError("no_reports", _("Choose at least one report."), field="reports")
+def _lock_reports(actor: Actor, reports: Sequence[Report]) -> tuple[list[Report], list[Report]]:
+    """The chosen reports, locked and still in triage, and their duplicates (locked too)."""
     ids = {report.pk for report in reports}
     # Lock the chosen reports first, then read their duplicates: a duplicate linked meanwhile is not missed.
     chosen = list(Report.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
@@ -57,12 +49,15 @@ def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -
         .exclude(pk__in=ids)
         .order_by("pk")
     )
-    locked = chosen + duplicates
+    return chosen, duplicates
+
+
+def _new_case(chosen: list[Report], actor: Actor, summary: str) -> Case:
     first = min(chosen, key=lambda report: report.received_at)
     accused = next((report.accused for report in chosen if report.accused_id), None)
-    now = timezone.now()
-    case = Case.objects.create(
-        number=_next_case_number(first.agency, timezone.localdate(now).year),
+    now = clock.now()
+    return Case.objects.create(
+        number=_next_case_number(first.agency, clock.local_date(now).year),
         agency=first.agency,
         accused=accused,
         accused_name=accused.name if accused else first.accused_name,
@@ -71,7 +66,25 @@ def case_register(*, actor: Any, reports: Sequence[Report], summary: str = "") -
         registered_at=now,
         registered_by=actor,
     )
-    CaseReport.objects.bulk_create([CaseReport(case=case, report=report, linked_at=now) for report in locked])
+
+
+@transaction.atomic
+def case_register(*, actor: Actor, reports: Sequence[Report], summary: str = "") -> Case:
+    """Open one case over one or more reports (and their duplicates); every reporter sees `in_process`.
+
+    All reports must belong to the actor's agency and still be in triage.
+    """
+    if not can_register_case(actor):
+        raise PermissionDenied("not_intake_officer", _("Only intake officers register cases."))
+    if not reports:
+        raise DomainError("no_reports", _("Choose at least one report."), field="reports")
+    chosen, duplicates = _lock_reports(actor, reports)
+    locked = chosen + duplicates
+    case = _new_case(chosen, actor, summary)
+    CaseReport.objects.bulk_create(
+        [CaseReport(case=case, report=report, linked_at=case.registered_at) for report in locked]
+    )
+    # A new case changes no status yet: its creation is recorded as it enters its first one.
     audit_record(
         actor=actor,
         action=CASE_REGISTERED,

@@ -1,7 +1,6 @@
 """Fixtures shared by the casework lifecycle tests."""
 
 import datetime
-import zoneinfo
 from typing import Any
 
 import pytest
@@ -10,12 +9,11 @@ from accounts.models import CivilServant
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory
 from casework.models import Case
 from casework.tests.factories import CaseFactory, examiner
-
-JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
+from core import clock
 
 
 def at(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> datetime.datetime:
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=JAKARTA)
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=clock.JAKARTA)
 
 
 @pytest.fixture

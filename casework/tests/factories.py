@@ -1,12 +1,12 @@
 from typing import Any
 
 import factory
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory, UserFactory
 from casework.models import Case, CaseReport
+from core import clock
 
 
 class CaseFactory(factory.django.DjangoModelFactory[Case]):
@@ -20,7 +20,7 @@ class CaseFactory(factory.django.DjangoModelFactory[Case]):
     agency = factory.SubFactory(AgencyFactory)
     status = Case.Status.REGISTERED
     accused_name = "Drs. Rahmat Hidayat"
-    registered_at = factory.LazyFunction(timezone.now)
+    registered_at = factory.LazyFunction(clock.now)
     registered_by = factory.SubFactory(IntakeOfficerFactory)
 
     @factory.post_generation

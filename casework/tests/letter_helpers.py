@@ -1,4 +1,4 @@
-"""Content snapshots for letter tests, from scenario 1 of shared/SCENARIOS.md (Lebong, Pilkada 2024, N04)."""
+"""Content snapshots for letter tests, from scenario 1 of docs/scenarios.md (Lebong, Pilkada 2024, N04)."""
 
 import copy
 import io

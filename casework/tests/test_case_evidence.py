@@ -141,8 +141,9 @@ def test_evidence_of_a_closed_case_no_longer_changes(officer):
 def test_every_download_is_audited(case, officer):
     item = services.case_evidence_add_files(case=case, actor=officer, files=_files((png_bytes(), "layar.png")))[0]
 
-    opened = selectors.case_evidence_open_for_user(user=officer, evidence_id=item.pk)
-    selectors.case_evidence_open_for_user(user=officer, evidence_id=item.pk)
+    opened = selectors.case_evidence_get_for_user(user=officer, evidence_id=item.pk)
+    services.case_evidence_download_record(evidence=opened, actor=officer)
+    services.case_evidence_download_record(evidence=opened, actor=officer)
 
     assert opened == item
     downloads = AuditEvent.objects.filter(action="case_evidence_downloaded")
@@ -160,7 +161,7 @@ def test_who_may_not_see_the_case_gets_nothing_and_nothing_is_audited(case, offi
     events = AuditEvent.objects.count()
 
     for user in (other_agency, examiner("pemeriksa-lain")):
-        assert selectors.case_evidence_open_for_user(user=user, evidence_id=item.pk) is None
+        assert selectors.case_evidence_get_for_user(user=user, evidence_id=item.pk) is None
 
     assert AuditEvent.objects.count() == events
 

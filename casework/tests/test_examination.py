@@ -6,8 +6,7 @@ from typing import Any
 import pytest
 
 from casework import letters, services
-from casework.letter_models import Letter
-from casework.models import Case, CaseTrack, Examination, ExaminationReport
+from casework.models import Case, CaseTrack, Examination, ExaminationReport, Letter
 from casework.tests.conftest import at
 from casework.tests.letter_helpers import pdf_text
 from core.errors import ConflictError, DomainError

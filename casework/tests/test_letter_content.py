@@ -7,7 +7,7 @@ from django.db import transaction
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework import letters
-from casework.letters import format_verification_code, letter_render, letter_request
+from casework.letters import format_verification_code, letter_render, letter_request, requesting
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import pdf_text, scenario_context
 
@@ -83,7 +83,7 @@ def a_case(db: Any) -> Any:
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", sorted(EXPECTED))
 def test_the_pdf_carries_number_names_dates_legal_basis_and_verification_code(a_case, kind, monkeypatch):
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: None)
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
     with transaction.atomic():
         letter = letter_request(case=a_case, kind=kind, actor=a_case.registered_by, context=scenario_context(kind))
     issued = letter_render(letter_id=letter.pk)
@@ -101,7 +101,7 @@ def test_the_pdf_carries_number_names_dates_legal_basis_and_verification_code(a_
 
 @pytest.mark.django_db
 def test_an_examinee_who_refused_to_sign_is_noted_and_the_record_stays_valid(a_case, monkeypatch):
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: None)
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
     context = scenario_context("examination_record")
     context.update(examinee_signed=False, refusal_note="menyatakan tidak sependapat")
     letter = letter_request(case=a_case, kind="examination_record", actor=a_case.registered_by, context=context)
@@ -114,7 +114,7 @@ def test_an_examinee_who_refused_to_sign_is_noted_and_the_record_stays_valid(a_c
 
 @pytest.mark.django_db
 def test_a_report_that_finds_nothing_proven_recommends_no_sanction(a_case, monkeypatch):
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: None)
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
     context = scenario_context("examination_report")
     context.update(proven=False, recommended_sanction={})
     letter = letter_request(case=a_case, kind="examination_report", actor=a_case.registered_by, context=context)

@@ -17,14 +17,13 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from casework import letters, services, tasks
-from casework.letter_models import Letter
 from casework.letters import LetterRelay, letter_request, letter_retry, letters_relay_pending
-from casework.models import Case
+from casework.models import Case, Letter
 from casework.tests.letter_helpers import scenario_context
+from core import clock
 from core.models import AuditEvent
 from core.testing import stored_files
 from core.transactions import publish_quietly
@@ -57,7 +56,7 @@ def _request(case: Case, actor: Any) -> Letter:
 
 
 def _age(letter: Letter, minutes: int) -> Letter:
-    Letter.objects.filter(pk=letter.pk).update(requested_at=timezone.now() - datetime.timedelta(minutes=minutes))
+    Letter.objects.filter(pk=letter.pk).update(requested_at=clock.now() - datetime.timedelta(minutes=minutes))
     return Letter.objects.get(pk=letter.pk)
 
 

@@ -6,12 +6,11 @@ from typing import Any
 
 import pytest
 from django.db import connection, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory, UserFactory
 from casework import letters, tasks
-from casework.letter_models import Letter, LetterNumberSequence
 from casework.letters import (
     CROCKFORD_ALPHABET,
     MAX_RENDER_ATTEMPTS,
@@ -23,14 +22,18 @@ from casework.letters import (
     letter_supersede,
     letter_verify,
     normalize_verification_code,
+    rendering,
+    requesting,
 )
+from casework.models import Letter, LetterNumberSequence
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context
+from core import clock
 from core.errors import ConflictError, DomainError, PermissionDenied
 from core.models import AuditEvent
 from core.testing import stored_files
 
-YEAR = timezone.localdate().year
+YEAR = clock.today().year
 
 
 @pytest.fixture
@@ -38,7 +41,7 @@ def enqueued(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Letter ids whose rendering was enqueued (after commit), instead of publishing to the broker."""
     calls: list[int] = []
     monkeypatch.setattr(
-        letters, "_enqueue_render", lambda letter: transaction.on_commit(lambda: calls.append(letter.pk))
+        requesting, "enqueue_render", lambda letter: transaction.on_commit(lambda: calls.append(letter.pk))
     )
     return calls
 
@@ -220,7 +223,7 @@ def test_a_transient_error_is_retried_a_bounded_number_of_times_then_the_letter_
     def broken_disk(letter: Letter) -> bytes:
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(letters, "letter_pdf_bytes", broken_disk)
+    monkeypatch.setattr(rendering, "letter_pdf_bytes", broken_disk)
 
     tasks.render_letter.apply(args=[letter.pk])
 
@@ -238,7 +241,7 @@ def test_a_permanent_error_fails_the_letter_at_once(a_case, clerk, enqueued, mon
     def bad_template(letter: Letter) -> bytes:
         raise ValueError("unknown variable")
 
-    monkeypatch.setattr(letters, "letter_pdf_bytes", bad_template)
+    monkeypatch.setattr(rendering, "letter_pdf_bytes", bad_template)
 
     tasks.render_letter.apply(args=[letter.pk])
 
@@ -300,7 +303,7 @@ def test_a_letter_still_being_prepared_cannot_be_retried(a_case, clerk, enqueued
 @pytest.mark.django_db
 def test_a_letter_stuck_for_long_can_be_retried(a_case, clerk, enqueued):
     letter = _request(a_case, clerk)
-    Letter.objects.filter(pk=letter.pk).update(requested_at=timezone.now() - letters.STALE_AFTER * 2)
+    Letter.objects.filter(pk=letter.pk).update(requested_at=clock.now() - letters.STALE_AFTER * 2)
 
     assert letter_retry(letter=letter, actor=clerk).status == "requested"
 
@@ -366,7 +369,7 @@ def test_verification_answers_only_issued_letters(a_case, clerk, enqueued):
     assert (found.kind, found.number, found.date, found.issuing_office, found.sha256, found.superseded) == (
         "summons_1",
         issued.number,
-        timezone.localdate(issued.requested_at),
+        clock.local_date(issued.requested_at),
         "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Lebong",
         issued.sha256,
         False,
@@ -424,3 +427,18 @@ def test_the_render_task_for_a_letter_that_does_not_exist_does_nothing(private_s
 
     assert render_letter.run(letter_id=987_654) == "missing"
     assert stored_files(private_storage) == []
+
+
+def test_the_render_task_lives_with_the_letters_and_keeps_its_name_and_limits():
+    from casework.letters import tasks as letter_tasks
+
+    task = tasks.render_letter
+
+    assert task is letter_tasks.render_letter
+    assert (task.name, task.acks_late, task.reject_on_worker_lost, task.max_retries) == (
+        "casework.render_letter",
+        True,
+        True,
+        3,
+    )
+    assert (task.soft_time_limit, task.time_limit, task.retry_backoff, task.retry_backoff_max) == (120, 150, 5, 120)

@@ -6,11 +6,12 @@ from django.core import mail
 
 from accounts.models import User
 from accounts.tests.factories import CivilServantFactory
-from casework import reminders, tasks
+from casework import tasks
 from casework.models import Case, Summons
 from casework.reminders import deadline_reminders_send
 from casework.tests.conftest import at
 from casework.tests.deadline_helpers import add_summons, summoned_case, superior_with_account
+from core import clock
 from core.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +179,8 @@ def test_a_met_deadline_or_a_closed_case_is_not_reminded(absent_case, people, dj
 
 
 def test_the_beat_task_takes_today_in_jakarta(absent_case, monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr(reminders, "reminder_today", lambda: D(2024, 1, 23))
+    # 17:30 UTC on the 22nd is already the 23rd in Jakarta.
+    monkeypatch.setattr(clock, "now", lambda: datetime.datetime(2024, 1, 22, 17, 30, tzinfo=datetime.UTC))
 
     with django_capture_on_commit_callbacks(execute=True):
         result = tasks.send_deadline_reminders.apply().get()

@@ -107,3 +107,50 @@ def test_the_case_list_is_one_query_whatever_the_number_of_cases(world, role, dj
 
     assert len(cases) == {"intake_officer": 8, "examiner_assigned": 6}[role]
     assert all(case.reports_count == 0 for case in cases)
+
+
+def test_my_cases_are_those_i_am_assigned_to_or_on_the_team_of(world):
+    cases = world["cases"]
+
+    mine = {
+        role: set(selectors.case_list_mine(user=world["users"][role]))
+        for role in ("examiner_assigned", "examiner_on_team", "intake_officer")
+    }
+
+    assert mine == {
+        "examiner_assigned": {cases["assigned"]},
+        "examiner_on_team": {cases["teamed"]},
+        "intake_officer": set(),
+    }
+
+
+def test_a_case_is_found_by_number_only_among_those_the_user_sees(world):
+    elsewhere = world["cases"]["elsewhere"]
+
+    assert selectors.case_find_by_number(user=world["users"]["intake_officer"], number=elsewhere.number) is None
+    assert (
+        selectors.case_find_by_number(user=world["users"]["intake_officer_other_agency"], number=elsewhere.number)
+        == elsewhere
+    )
+
+
+def test_the_timeline_is_the_case_s_events_oldest_first(world):
+    case = world["cases"]["assigned"]
+
+    timeline = list(selectors.case_timeline(case=case))
+
+    assert [event.action for event in timeline] == ["case_assigned"]
+    assert {(event.target_type, event.target_id) for event in timeline} == {("casework.case", case.pk)}
+
+
+def test_the_handover_lists_the_agency_s_examiners_with_the_inactive_and_their_open_cases(world):
+    leaving = world["users"]["examiner_assigned"]
+    leaving.is_active = False
+    leaving.save(update_fields=["is_active"])
+    closed = case_in(Case.Status.DISMISSED, agency=leaving.agency)
+    closed.assigned_examiners.add(leaving)
+
+    officers = selectors.handover_officers(user=world["users"]["intake_officer"])
+
+    assert {user.username for user in officers} == {"pemeriksa", "anggota-tim", "pemeriksa-lain"}
+    assert list(selectors.handover_cases(officer=leaving)) == [world["cases"]["assigned"]]

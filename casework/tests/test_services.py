@@ -4,13 +4,13 @@ import threading
 
 import pytest
 from django.db import connections
-from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory, UserFactory
 from casework import selectors
 from casework.models import Case, CaseNumberSequence, CaseReport
 from casework.services import case_register
+from core import clock
 from core.audit import audit_verify
 from core.errors import ConflictError, DomainError, PermissionDenied
 from core.models import AuditEvent
@@ -18,7 +18,7 @@ from violations import services as violation_services
 from violations.models import Report
 from violations.tests.factories import ReportFactory
 
-YEAR = timezone.localdate().year
+YEAR = clock.today().year
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from django.contrib.auth.models import Permission
 from django.utils import translation
 
 from casework import services
-from casework.letter_models import Letter
-from casework.models import Case, Summons
+from casework.models import Case, Letter, Summons
 from casework.tests.conftest import at
 from casework.tests.factories import agency_administrator
 from core.errors import ConflictError, DomainError, PermissionDenied

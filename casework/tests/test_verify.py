@@ -3,23 +3,23 @@
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework import letters
-from casework.letter_models import Letter
-from casework.letters import letter_render, letter_request, letter_supersede
+from casework.letters import letter_render, letter_request, letter_supersede, requesting
+from casework.models import Letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import ACCUSED, scenario_context
+from core import clock
 
 PERSONAL = [ACCUSED["name"], ACCUSED["nip"], "Rahmat", "Syamsul", "SMP Negeri 1", "0001/KASUS/LEBONG/2024"]
 
 
 @pytest.fixture
 def issued(db: Any, monkeypatch: pytest.MonkeyPatch) -> Letter:
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: None)
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
     agency = AgencyFactory()
-    officer = IntakeOfficerFactory(username="verifikator-cek", agency=agency)
+    officer: Any = IntakeOfficerFactory(username="verifikator-cek", agency=agency)
     case: Any = CaseFactory(agency=agency, registered_by=officer)
     letter = letter_request(case=case, kind="summons_1", actor=officer, context=scenario_context("summons_1"))
     return letter_render(letter_id=letter.pk)
@@ -38,7 +38,7 @@ def test_the_json_twin_tells_kind_number_date_office_hash_and_nothing_else(clien
         "kind": "summons_1",
         "kind_label": "Surat Panggilan I",
         "number": issued.number,
-        "date": timezone.localdate(issued.requested_at).isoformat(),
+        "date": clock.local_date(issued.requested_at).isoformat(),
         "issuing_office": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Lebong",
         "sha256": issued.sha256,
         "superseded": False,

@@ -219,12 +219,11 @@ def test_two_officers_posting_the_same_version_at_once_one_wins_one_gets_409(cas
     assert audit_verify() is None
 
 
-def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_api(case, officer, examiner_user):
-    manager, client = _client(officer), _client(examiner_user)
-    assigned = manager.post(
-        _url(case, "assign"), {"examiners": [examiner_user.pk], "expected_version": 1}, format="json"
-    )
-    steps: list[tuple[Any, str, dict[str, Any]]] = [
+def _heavy_case_steps(
+    manager: APIClient, client: APIClient, examiner_user: Any
+) -> list[tuple[Any, str, dict[str, Any]]]:
+    """Who posts which action with which body, from the review to forwarding (the version is added per step)."""
+    return [
         (client, "start-review", {"probable_level": "heavy", "tracks": ["ethics", "discipline"]}),
         (
             manager,
@@ -275,9 +274,16 @@ def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_ap
         ),
         (client, "forward", {}),
     ]
+
+
+def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_api(case, officer, examiner_user):
+    manager, client = _client(officer), _client(examiner_user)
+    assigned = manager.post(
+        _url(case, "assign"), {"examiners": [examiner_user.pk], "expected_version": 1}, format="json"
+    )
     statuses = []
     version = assigned.json()["version"]
-    for actor, action, body in steps:
+    for actor, action, body in _heavy_case_steps(manager, client, examiner_user):
         response = actor.post(_url(case, action), {**body, "expected_version": version}, format="json")
         assert response.status_code == 200, (action, response.json())
         version = response.json()["version"]

@@ -1,4 +1,4 @@
-"""The public page /verify/<code>/ that the QR code on every letter leads to (shared/API.md, "Anyone")."""
+"""The public page /verify/<code>/ that the QR code on every letter leads to (docs/api-contract.md, "Anyone")."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,6 +7,16 @@ from django.views.decorators.http import require_GET
 
 from casework.letters import format_verification_code, letter_verify, normalize_verification_code
 from core import throttling
+
+
+def _throttled(request: HttpRequest, wait: int) -> HttpResponse:
+    minutes = max(1, (wait + 59) // 60)
+    message = _("Too many attempts from your connection. Please try again in %(minutes)d minutes.") % {
+        "minutes": minutes
+    }
+    response = render(request, "letters/verify.html", {"throttled_message": message}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 @require_GET
@@ -18,13 +28,7 @@ def letter_verify_page(request: HttpRequest, code: str) -> HttpResponse:
     address = throttling.client_address(request)
     wait = throttling.retry_after(throttling.PIN_FAILURES, address)
     if wait is not None:
-        minutes = max(1, (wait + 59) // 60)
-        message = _("Too many attempts from your connection. Please try again in %(minutes)d minutes.") % {
-            "minutes": minutes
-        }
-        response = render(request, "letters/verify.html", {"throttled_message": message}, status=429)
-        response["Retry-After"] = str(wait)
-        return response
+        return _throttled(request, wait)
     verification = letter_verify(code)
     if verification is None:
         throttling.record(throttling.PIN_FAILURES, address)

@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from accounts.actors import Actor
 from casework.models import Case
 from violations.models import ViolationType
 
@@ -11,7 +12,7 @@ def _iso(value: datetime.date | datetime.datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def person(user: Any) -> dict[str, str]:
+def person(user: Actor) -> dict[str, str]:
     return {
         "name": user.get_full_name() or user.get_username(),
         "nip": getattr(user, "nip", ""),

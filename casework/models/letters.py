@@ -1,7 +1,7 @@
-"""Official letters of a case and the registers that number them.
+"""Official letters of a case, the registers that number them, and the kernel their status changes go through.
 
 A letter's content is a JSON snapshot taken when it is requested (`Letter.context`): rendering reads nothing else,
-so it is deterministic and may be retried. Only casework.letters writes these rows.
+so it is deterministic and may be retried. Only casework.letters writes these rows, through LETTER_LIFECYCLE.
 
 Kinds are data, not a database enum: `LETTER_KINDS` says, per kind, its template, register, archive classification
 code and whether it is confidential. A higher app (sanctions) adds its kinds with `register_letter_kind(...)` in its
@@ -9,14 +9,18 @@ AppConfig.ready(), without a migration, because `Letter.kind` is a plain CharFie
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from accounts.models import Agency
+from casework.models.cases import Case
+from core.errors import DomainError
+from core.lifecycle import Lifecycle
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,16 @@ def register_letter_kind(kind: LetterKind) -> LetterKind:
     """Add (or replace) a kind of letter; call at import or AppConfig.ready() time, not per request."""
     LETTER_KINDS[kind.code] = kind
     return kind
+
+
+def letter_kind_get(code: str) -> LetterKind:
+    """The registered kind, or DomainError `letter_kind_unknown` (on the field `kind`)."""
+    info = LETTER_KINDS.get(code)
+    if info is None:
+        raise DomainError(
+            "letter_kind_unknown", gettext("Unknown kind of letter: %(kind)s.") % {"kind": code}, field="kind"
+        )
+    return info
 
 
 for _kind in (
@@ -76,6 +90,11 @@ for _kind in (
 def _letter_pdf_path(instance: "Letter", filename: str) -> str:
     # The name derives from the verification code (unique), never from input: one letter, one file name.
     return f"letters/{instance.year}/{instance.verification_code}.pdf"
+
+
+def letter_pdf_name(letter: "Letter") -> str:
+    """Where the letter's PDF is stored (the same name for every rendering of it)."""
+    return _letter_pdf_path(letter, "")
 
 
 class Letter(models.Model):
@@ -159,6 +178,9 @@ class Letter(models.Model):
     def is_superseded(self) -> bool:
         return self.superseded_by_id is not None
 
+    def can_transition_to(self, status: str) -> bool:
+        return LETTER_LIFECYCLE.can_transition(self, status)
+
 
 class LetterNumberSequence(models.Model):
     """The last number given in one register of one agency in one year; its row is locked while numbering."""
@@ -175,3 +197,45 @@ class LetterNumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id}/{self.register}/{self.year}: {self.last_number}"
+
+
+_L = Letter.Status
+# A letter's lifecycle: the worker takes a requested letter (rendering) and issues it or, for good, fails it; an
+# officer's retry sends a failed letter, or one stuck in rendering, back to requested; a letter whose attempts ran
+# out before a worker took it fails from requested. An issued letter never changes status again.
+LETTER_TRANSITIONS: dict[str, frozenset[str]] = {
+    _L.REQUESTED: frozenset({_L.RENDERING, _L.FAILED}),
+    _L.RENDERING: frozenset({_L.ISSUED, _L.FAILED, _L.REQUESTED}),
+    _L.FAILED: frozenset({_L.REQUESTED}),
+    _L.ISSUED: frozenset(),
+}
+
+
+def _letter_case(letter: Letter) -> Case:
+    # The row the letter's events are recorded on; only its key is needed.
+    return Case(pk=letter.case_id)
+
+
+def _letter_event_data(letter: Letter) -> dict[str, Any]:
+    return {"letter": letter.pk, "number": letter.number}
+
+
+def _letter_not_allowed_message(letter: Letter, to: str) -> str:
+    return gettext("Letter %(number)s in status “%(from)s” cannot become “%(to)s”.") % {
+        "number": letter.number,
+        "from": letter.get_status_display(),
+        "to": Letter.Status(to).label,
+    }
+
+
+# Every status change of a letter: lock, LETTER_TRANSITIONS, save, one audit event on the letter's case.
+LETTER_LIFECYCLE: Lifecycle[Letter] = Lifecycle(
+    name="letter",
+    model=Letter,
+    transitions=LETTER_TRANSITIONS,
+    version_field=None,
+    audit_on=_letter_case,
+    audit_data=_letter_event_data,
+    not_allowed_message=_letter_not_allowed_message,
+    select_related=("case",),
+)

@@ -11,10 +11,9 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory, UserFactory
-from casework import letters, services
-from casework.letter_models import Letter
-from casework.letters import letter_mark_failed, letter_render, letter_request
-from casework.models import Case, CaseEvidence, Summons
+from casework import services
+from casework.letters import letter_mark_failed, letter_render, letter_request, requesting
+from casework.models import Case, CaseEvidence, Letter, Summons
 from casework.tests.conftest import at
 from casework.tests.factories import CaseFactory, agency_administrator, examiner
 from casework.tests.letter_helpers import scenario_context
@@ -52,7 +51,7 @@ def _messages(response: Any) -> list[tuple[str, str]]:
 def enqueued(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Letters stay "being prepared": their rendering is recorded instead of sent to a worker."""
     calls: list[int] = []
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: calls.append(letter.pk))
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: calls.append(letter.pk))
     return calls
 
 

@@ -4,12 +4,12 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework.models import Case, CaseNumberSequence, CaseReport
 from casework.services import case_register
 from casework.tests.factories import CaseFactory
+from core import clock
 from core.models import AuditEvent
 from violations.models import Report
 from violations.services import report_mark_duplicate
@@ -17,7 +17,7 @@ from violations.tests.factories import ForwardingFactory, ReportFactory
 
 pytestmark = pytest.mark.django_db
 
-YEAR = timezone.localdate().year
+YEAR = clock.today().year
 REGISTER = "/cases/register/"
 
 
