@@ -1,13 +1,14 @@
 """Administration: the sanction catalogue and the staffing authorities, editable by administrators; conflicts of
 interest recorded through the service; decisions, recusals, objections and execution records read-only."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from accounts.actors import Actor
 from sanctions.models import (
     AuthorityRule,
     ConflictOfInterest,
@@ -103,7 +104,7 @@ class ConflictOfInterestAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         recorded = conflict_of_interest_record(
-            actor=request.user,
+            actor=cast(Actor, request.user),  # the admin site lets in staff accounts only
             official=obj.official,
             description=obj.description,
             valid_from=obj.valid_from,

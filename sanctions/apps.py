@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SanctionsConfig(AppConfig):
@@ -12,8 +13,7 @@ class SanctionsConfig(AppConfig):
 
 def register_sanctions_letter_kinds() -> None:
     """The letters of the decision and what follows it (casework's registry; no migration needed)."""
-    from django.utils.translation import pgettext_lazy
-
+    # Imported once the app registry is ready (models may not be imported while the apps load).
     from casework.models import LetterKind, register_letter_kind
 
     for kind in (

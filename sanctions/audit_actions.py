@@ -1,7 +1,8 @@
 """The audit actions of deciding and of what follows a decision: recorded on the decision's case.
 
 Every event carries the decision's statuses (`Decision.Status`) and its id in `data["decision"]`, so the case
-timeline tells the whole story from report to served sanction.
+timeline tells the whole story from report to served sanction. (Conflicts of interest and staffing authorities are
+recorded on their own rows.)
 """
 
 from django.utils.translation import pgettext_lazy
@@ -80,6 +81,11 @@ CONFLICT_OF_INTEREST_RECORDED = declare(
     "conflict_of_interest_recorded",
     pgettext_lazy("audit action", "Conflict of interest recorded"),
     target="sanctions.conflictofinterest",
+)
+STAFFING_AUTHORITY_APPOINTED = declare(
+    "staffing_authority_appointed",
+    pgettext_lazy("audit action", "Staffing authority appointed"),
+    target="sanctions.staffingauthority",
 )
 
 # --- delivery and effect ----------------------------------------------------------------------------------------------

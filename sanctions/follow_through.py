@@ -2,7 +2,7 @@
 due date, the decision it led to and whether the sanction was executed — the figure national bodies publish.
 
 - Due date: rule D16 (core deadline catalogue, marked for verification: Kemendagri's 10-day instruction to follow up
-  KASN recommendations, legal brief §4.2) counted from the day the recommendation was received.
+  KASN recommendations, docs/legal-basis.md §4.2) counted from the day the recommendation was received.
 - Followed up: a decision on the case was signed (its decision date). Overdue: not followed up and the due date
   has passed; the row then names the responsible official — the official the pending decision awaits, else the
   staffing authority (PPK) who must decide.
@@ -14,20 +14,20 @@ no reporter appears, only the recommending office.
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
-from django.utils import timezone
-
+from accounts.actors import Actor, Viewer, is_account
 from accounts.roles import Role
 from casework.models import Case, CaseReport
 from casework.permissions import sees_agency_cases
+from core import clock
 from core.calendar import WorkingCalendar, deadline_for_rule, deadline_rule_get
+from core.deadline_catalogue import DeadlineCode
 from core.errors import DomainError, NotFound
+from core.models import DeadlineRule
+from sanctions.competent_official import staffing_authority_for
 from sanctions.models import Decision, StaffingAuthority
-from sanctions.services._common import jakarta_today
 from violations.models import Channel, Report
 
-FOLLOW_UP_RULE = "D16"
 RECOMMENDING_CHANNELS = (Channel.BAWASLU, Channel.BKN)
 _S = Decision.Status
 _E = Decision.Execution
@@ -62,12 +62,8 @@ class FollowThroughRow:
         return self.decision.execution_status if self.decision is not None else ""
 
 
-def can_read_follow_through(user: Any) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.agency_id
-        and (sees_agency_cases(user) or user.has_role(Role.LEADERSHIP))
-    )
+def can_read_follow_through(user: Viewer) -> bool:
+    return bool(is_account(user) and user.agency_id and (sees_agency_cases(user) or user.has_role(Role.LEADERSHIP)))
 
 
 def _case_of(report: Report, links: dict[int, Case]) -> Case | None:
@@ -83,7 +79,7 @@ def _decision_for(case: Case | None, decisions: dict[int, list[Decision]]) -> De
     return candidates[0] if candidates else None
 
 
-def _person(user: Any, title: str) -> str:
+def _person(user: Actor, title: str) -> str:
     name = user.get_full_name() or user.get_username()
     return f"{name} ({title})" if title else str(name)
 
@@ -92,24 +88,77 @@ def _responsible(case: Case | None, decision: Decision | None, agency_id: int, t
     if decision is not None and decision.competent_official is not None and decision.status not in SIGNED_STATUSES:
         return _person(decision.competent_official, decision.competent_official_title)
     if case is not None:
-        from sanctions.routing import staffing_authority_for
-
         try:
             routing = staffing_authority_for(case, on=today)
-            return _person(routing.official, routing.title)
         except DomainError:
             return ""
+        return _person(routing.official, routing.title) if routing.official is not None else ""
     authority = (
         StaffingAuthority.objects.filter(agency_id=agency_id, is_active=True).select_related("user").order_by("order")
     ).first()
     return _person(authority.user, authority.title) if authority is not None else ""
 
 
-def follow_through_rows(*, user: Any, today: datetime.date | None = None) -> list[FollowThroughRow]:
+def _decisions_by_case(links: dict[int, Case]) -> dict[int, list[Decision]]:
+    decisions: dict[int, list[Decision]] = {}
+    for item in Decision.objects.filter(case_id__in={case.pk for case in links.values()}).select_related(
+        "letter", "competent_official", "sanction_type"
+    ):
+        decisions.setdefault(item.case_id, []).append(item)
+    return decisions
+
+
+def _follow_up_rule() -> DeadlineRule | None:
+    try:
+        return deadline_rule_get(DeadlineCode.FOLLOW_UP)
+    except NotFound:
+        return None
+
+
+def _due_on(
+    rule: DeadlineRule | None, received_on: datetime.date, working_calendar: WorkingCalendar
+) -> datetime.date | None:
+    if rule is None:
+        return None
+    try:
+        return deadline_for_rule(rule, received_on, working_calendar=working_calendar)
+    except DomainError:
+        return None
+
+
+def _row(
+    report: Report, *, case: Case | None, decision: Decision | None, due_on: datetime.date | None, today: datetime.date
+) -> FollowThroughRow:
+    received_on = clock.local_date(report.received_at)
+    followed_up_on = decision.decision_date if decision is not None and decision.status in SIGNED_STATUSES else None
+    overdue = followed_up_on is None and due_on is not None and today > due_on
+    forwarding = getattr(report, "forwarding", None) if report.channel == Channel.BAWASLU else None
+    organisation = report.reporter.organisation if hasattr(report, "reporter") else ""
+    return FollowThroughRow(
+        report=report,
+        channel=report.channel,
+        source=forwarding.office.name if forwarding else (organisation or "BKN"),
+        reference_number=forwarding.reference_number if forwarding else "",
+        letter_number=forwarding.letter_number if forwarding else "",
+        recommendation=forwarding.recommendation if forwarding else report.description,
+        received_on=received_on,
+        due_on=due_on,
+        case=case,
+        decision=decision,
+        followed_up_on=followed_up_on,
+        executed=bool(
+            decision is not None and decision.status == _S.EFFECTIVE and decision.execution_status in EXECUTED
+        ),
+        is_overdue=overdue,
+        responsible=_responsible(case, decision, report.agency_id, today) if overdue else "",
+    )
+
+
+def follow_through_rows(*, user: Viewer, today: datetime.date | None = None) -> list[FollowThroughRow]:
     """The register for `user`'s agency: overdue rows first, then by due date (none for anyone else)."""
-    if not can_read_follow_through(user):
+    if not is_account(user) or user.agency_id is None or not can_read_follow_through(user):
         return []
-    today = today or jakarta_today()
+    today = today or clock.today()
     reports = list(
         Report.objects.filter(agency_id=user.agency_id, channel__in=RECOMMENDING_CHANNELS)
         .exclude(status=Report.Status.REJECTED)
@@ -118,47 +167,19 @@ def follow_through_rows(*, user: Any, today: datetime.date | None = None) -> lis
     )
     ids = {report.pk for report in reports} | {report.merged_into_id for report in reports if report.merged_into_id}
     links = {link.report_id: link.case for link in CaseReport.objects.filter(report_id__in=ids).select_related("case")}
-    decisions: dict[int, list[Decision]] = {}
-    for item in Decision.objects.filter(case_id__in={case.pk for case in links.values()}).select_related(
-        "letter", "competent_official", "sanction_type"
-    ):
-        decisions.setdefault(item.case_id, []).append(item)
-    try:
-        rule = deadline_rule_get(FOLLOW_UP_RULE)
-    except NotFound:
-        rule = None
+    decisions = _decisions_by_case(links)
+    rule = _follow_up_rule()
     working_calendar = WorkingCalendar()
     rows = []
     for report in reports:
-        received_on = timezone.localdate(report.received_at)
-        try:
-            due_on = deadline_for_rule(rule, received_on, working_calendar=working_calendar) if rule else None
-        except DomainError:
-            due_on = None
         case = _case_of(report, links)
-        decision = _decision_for(case, decisions)
-        followed_up_on = decision.decision_date if decision is not None and decision.status in SIGNED_STATUSES else None
-        overdue = followed_up_on is None and due_on is not None and today > due_on
-        forwarding = getattr(report, "forwarding", None) if report.channel == Channel.BAWASLU else None
-        organisation = report.reporter.organisation if hasattr(report, "reporter") else ""
         rows.append(
-            FollowThroughRow(
-                report=report,
-                channel=report.channel,
-                source=forwarding.office.name if forwarding else (organisation or "BKN"),
-                reference_number=forwarding.reference_number if forwarding else "",
-                letter_number=forwarding.letter_number if forwarding else "",
-                recommendation=forwarding.recommendation if forwarding else report.description,
-                received_on=received_on,
-                due_on=due_on,
+            _row(
+                report,
                 case=case,
-                decision=decision,
-                followed_up_on=followed_up_on,
-                executed=bool(
-                    decision is not None and decision.status == _S.EFFECTIVE and decision.execution_status in EXECUTED
-                ),
-                is_overdue=overdue,
-                responsible=_responsible(case, decision, user.agency_id, today) if overdue else "",
+                decision=_decision_for(case, decisions),
+                due_on=_due_on(rule, clock.local_date(report.received_at), working_calendar),
+                today=today,
             )
         )
     rows.sort(key=lambda row: (not row.is_overdue, row.due_on or datetime.date.max, row.report.pk))

@@ -12,11 +12,11 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
 from casework.models import Case
+from core import clock
 from sanctions.models import Decision, ExecutionRecord, Objection, SanctionType
 from violations.models import ViolationType
 
@@ -53,7 +53,7 @@ class ViolationTypeChoiceField(forms.ModelMultipleChoiceField):
 
 
 def sanctions_in_force() -> Any:
-    today = timezone.localdate()
+    today = clock.today()
     return SanctionType.objects.filter(
         Q(valid_from__lte=today), Q(valid_to__isnull=True) | Q(valid_to__gte=today)
     ).order_by("track", "severity", "code")
@@ -307,7 +307,7 @@ class ObjectionDecideForm(VersionedForm):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {}).setdefault("decided_on", timezone.localdate())
+        kwargs.setdefault("initial", {}).setdefault("decided_on", clock.today())
         super().__init__(*args, **kwargs)
         self.fields["sanction_type"].queryset = sanctions_in_force()  # type: ignore[attr-defined]
 

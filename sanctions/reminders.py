@@ -17,9 +17,8 @@ second run on the same day sends nothing more (the pattern of casework.reminders
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -30,15 +29,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from accounts.actors import Actor
 from accounts.roles import Role
 from casework.models import Case
-from casework.reminders import ReminderRun, days_ahead, reminder_today
+from core import clock
 from core.calendar import WorkingCalendar, deadline_for
+from core.deadline_catalogue import DeadlineCode
 from core.errors import DomainError
 from core.notifications import notification_send, notification_text
 from core.transactions import on_commit
+from sanctions.competent_official import staffing_authority_for
 from sanctions.models import Decision, Objection
-from sanctions.routing import staffing_authority_for
 
 logger = logging.getLogger(__name__)
 
@@ -80,15 +81,32 @@ class SanctionDeadline:
     rule: str
     due: datetime.date
     overdue: bool
-    responsible: tuple[Any, ...]
+    responsible: tuple[Actor, ...]
     responsible_names: str
+
+
+@dataclass
+class ReminderRun:
+    """What one run did (for the task's result and the tests)."""
+
+    today: datetime.date
+    working_day: bool
+    notifications: int = 0
+    emails: int = 0
+    skipped_duplicates: int = 0
+    cases: set[int] = field(default_factory=set)
+
+
+def days_ahead() -> int:
+    """How many working days ahead a deadline is announced (the setting casework's reminders use too)."""
+    return int(getattr(settings, "NETRA_REMINDER_DAYS_AHEAD", 2))
 
 
 def end_days_ahead() -> int:
     return int(getattr(settings, "NETRA_SANCTION_END_REMINDER_DAYS", 5))
 
 
-def _agency_officers(agency_id: int, *roles: str) -> list[Any]:
+def _agency_officers(agency_id: int, *roles: str) -> list[Actor]:
     return list(
         get_user_model()
         .objects.filter(agency_id=agency_id, is_active=True, groups__name__in=[str(role) for role in roles])
@@ -97,38 +115,39 @@ def _agency_officers(agency_id: int, *roles: str) -> list[Any]:
     )
 
 
-def _name(user: Any) -> str:
+def _name(user: Actor) -> str:
     return str(user.get_full_name() or user.get_username())
 
 
-def _unique(users: list[Any]) -> tuple[Any, ...]:
-    seen: dict[int, Any] = {}
+def _unique(users: list[Actor | None]) -> tuple[Actor, ...]:
+    seen: dict[int, Actor] = {}
     for user in users:
         if user is not None and user.is_active:
             seen.setdefault(user.pk, user)
     return tuple(seen.values())
 
 
-def sanction_deadlines(today: datetime.date, *, working_calendar: WorkingCalendar) -> list[SanctionDeadline]:
-    """Today's open deadlines after the decision that are near or past (see the module docstring)."""
-    ahead = days_ahead()
-    horizon = working_calendar.add_working_days(today, ahead) if ahead > 0 else today
-    end_horizon = working_calendar.add_working_days(today, end_days_ahead()) if end_days_ahead() > 0 else today
-    found: list[SanctionDeadline] = []
+def _delivery_deadlines(horizon: datetime.date, today: datetime.date) -> list[SanctionDeadline]:
+    found = []
     signed = Decision.objects.filter(status=Decision.Status.SIGNED, decision_date__isnull=False)
     for decision in signed.select_related("case", "signed_by", "letter").order_by("decision_date", "id"):
         assert decision.decision_date is not None
-        due = deadline_for("D8", decision.decision_date)
+        due = deadline_for(DeadlineCode.DELIVERY, decision.decision_date)
         if due > horizon:
             continue
         officers = _agency_officers(decision.case.agency_id, Role.INTAKE_OFFICER)
         found.append(
             SanctionDeadline(
-                DELIVERY, decision.pk, decision.case, decision.number or f"#{decision.pk}", "D8", due, due < today,
-                _unique([decision.signed_by, *officers]),
+                DELIVERY, decision.pk, decision.case, decision.number or f"#{decision.pk}", DeadlineCode.DELIVERY,
+                due, due < today, _unique([decision.signed_by, *officers]),
                 _name(decision.signed_by) if decision.signed_by else "—",
             )
         )  # fmt: skip
+    return found
+
+
+def _objection_deadlines(horizon: datetime.date, today: datetime.date) -> list[SanctionDeadline]:
+    found = []
     pending = Objection.objects.filter(status=Objection.Status.PENDING, due_on__isnull=False, due_on__lte=horizon)
     for objection in pending.select_related("decision__case", "decision__letter").order_by("due_on", "id"):
         assert objection.due_on is not None
@@ -138,7 +157,7 @@ def sanction_deadlines(today: datetime.date, *, working_calendar: WorkingCalenda
         except DomainError:
             decider = None
         officers = _agency_officers(case.agency_id, Role.INTAKE_OFFICER)
-        rule = "D14" if objection.kind == Objection.Kind.APPEAL else "D12"
+        rule = DeadlineCode.APPEAL_RESPONSE if objection.kind == Objection.Kind.APPEAL else DeadlineCode.OBJECTION_DUE
         found.append(
             SanctionDeadline(
                 OBJECTION, objection.pk, case, objection.decision.number or f"#{objection.decision_id}", rule,
@@ -146,6 +165,11 @@ def sanction_deadlines(today: datetime.date, *, working_calendar: WorkingCalenda
                 _name(decider) if decider else "—",
             )
         )  # fmt: skip
+    return found
+
+
+def _sanction_end_deadlines(end_horizon: datetime.date, today: datetime.date) -> list[SanctionDeadline]:
+    found = []
     serving = Decision.objects.filter(
         Q(sanction_ends_on__gte=today) & Q(sanction_ends_on__lte=end_horizon),
         status=Decision.Status.EFFECTIVE,
@@ -156,12 +180,24 @@ def sanction_deadlines(today: datetime.date, *, working_calendar: WorkingCalenda
         officers = _agency_officers(decision.case.agency_id, Role.INTAKE_OFFICER, Role.ADMINISTRATOR)
         found.append(
             SanctionDeadline(
-                SANCTION_END, decision.pk, decision.case, decision.number or f"#{decision.pk}", "D15",
-                decision.sanction_ends_on, False, _unique(officers),
+                SANCTION_END, decision.pk, decision.case, decision.number or f"#{decision.pk}",
+                DeadlineCode.SANCTION_END, decision.sanction_ends_on, False, _unique(list(officers)),
                 ", ".join(_name(user) for user in officers) or "—",
             )
         )  # fmt: skip
     return found
+
+
+def sanction_deadlines(today: datetime.date, *, working_calendar: WorkingCalendar) -> list[SanctionDeadline]:
+    """Today's open deadlines after the decision that are near or past (see the module docstring)."""
+    ahead = days_ahead()
+    horizon = working_calendar.add_working_days(today, ahead) if ahead > 0 else today
+    end_horizon = working_calendar.add_working_days(today, end_days_ahead()) if end_days_ahead() > 0 else today
+    return [
+        *_delivery_deadlines(horizon, today),
+        *_objection_deadlines(horizon, today),
+        *_sanction_end_deadlines(end_horizon, today),
+    ]
 
 
 def _send_email(*, to: str, subject: str, body: str, url: str) -> None:
@@ -171,7 +207,7 @@ def _send_email(*, to: str, subject: str, body: str, url: str) -> None:
         logger.exception("Sanction reminder e-mail to %s could not be sent", to)
 
 
-def _notify(*, user: Any, deadline: SanctionDeadline, today: datetime.date, run: ReminderRun) -> None:
+def _notify(*, user: Actor, deadline: SanctionDeadline, today: datetime.date, run: ReminderRun) -> None:
     message = MESSAGES[(deadline.kind, deadline.overdue)]
     params = {
         "case": deadline.case.number,
@@ -206,7 +242,7 @@ def _notify(*, user: Any, deadline: SanctionDeadline, today: datetime.date, run:
 
 def sanction_reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
     """Send today's reminders after the decision (module docstring). Safe to run more than once a day."""
-    today = today or reminder_today()
+    today = today or clock.today()
     working_calendar = WorkingCalendar()
     run = ReminderRun(today=today, working_day=working_calendar.is_working_day(today))
     if not run.working_day:

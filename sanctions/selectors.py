@@ -6,37 +6,31 @@ staffing authority (PPK) of the agency once an objection or appeal has been file
 those). Anything else is simply not found.
 """
 
-import datetime
-from typing import Any
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-
+from accounts.actors import Actor, Viewer, is_account
 from accounts.roles import Role
 from casework import selectors as case_selectors
 from casework.models import Case, Letter
 from casework.permissions import sees_agency_cases
-from sanctions.guidance import PriorSanction, SanctionGuidance, sanction_guidance
 from sanctions.models import Decision, Objection, StaffingAuthority
+from sanctions.sanction_guidance import SanctionGuidance, sanction_guidance, sanction_history
 
 # Letter kinds that belong to a decision (casework's registry; registered in sanctions.apps).
 DECISION_LETTER_KINDS: frozenset[str] = frozenset(
     {"decision", "moral_statement", "objection_inadmissible", "objection_decision", "bawaslu_reply"}
 )
-# Decisions that no longer count: a cancelled draft, a replaced version, an annulled decision.
-DEAD_DECISION_STATUSES: frozenset[str] = frozenset(
-    {Decision.Status.CANCELLED, Decision.Status.SUPERSEDED, Decision.Status.ANNULLED}
-)
 
 
-def _is_staffing_authority(user: Any) -> Q:
+def _is_staffing_authority(user: Actor) -> Q:
     """The agencies for which `user` is an active staffing authority (PPK or a stand-in)."""
     agencies = StaffingAuthority.objects.filter(user_id=user.pk, is_active=True).values("agency_id")
     return Q(case__agency_id__in=agencies)
 
 
-def decision_list_for_user(*, user: Any) -> QuerySet[Decision]:
+def decision_list_for_user(*, user: Viewer) -> QuerySet[Decision]:
     """Every decision `user` may open, newest first."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_account(user) or not user.is_active:
         return Decision.objects.none()
     cases = case_selectors.case_list_for_user(user=user).values("pk")
     objected = Objection.objects.filter(decision_id=OuterRef("pk"))
@@ -50,7 +44,7 @@ def decision_list_for_user(*, user: Any) -> QuerySet[Decision]:
     )
 
 
-def decision_get_for_user(*, user: Any, decision_id: int) -> Decision | None:
+def decision_get_for_user(*, user: Viewer, decision_id: int) -> Decision | None:
     return (
         decision_list_for_user(user=user)
         .select_related("drafted_by", "reviewed_by", "signed_by", "previous", "authority_rule", "case__accused")
@@ -59,9 +53,9 @@ def decision_get_for_user(*, user: Any, decision_id: int) -> Decision | None:
     )
 
 
-def decisions_awaiting_my_signature(*, user: Any) -> QuerySet[Decision]:
+def decisions_awaiting_my_signature(*, user: Viewer) -> QuerySet[Decision]:
     """Decisions routed to `user` that wait for their signature (or their return, or a declared conflict)."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_account(user):
         return Decision.objects.none()
     return (
         Decision.objects.filter(status=Decision.Status.AWAITING_SIGNATURE, competent_official_id=user.pk)
@@ -70,9 +64,9 @@ def decisions_awaiting_my_signature(*, user: Any) -> QuerySet[Decision]:
     )
 
 
-def decisions_awaiting_my_review(*, user: Any) -> QuerySet[Decision]:
+def decisions_awaiting_my_review(*, user: Viewer) -> QuerySet[Decision]:
     """Drafts submitted for review in `user`'s agency that `user` did not draft (only a second person reviews)."""
-    if not sees_agency_cases(user):
+    if not is_account(user) or not sees_agency_cases(user) or user.agency_id is None:
         return Decision.objects.none()
     return (
         Decision.objects.filter(status=Decision.Status.IN_REVIEW, case__agency_id=user.agency_id)
@@ -82,7 +76,7 @@ def decisions_awaiting_my_review(*, user: Any) -> QuerySet[Decision]:
     )
 
 
-def objections_pending_for_user(*, user: Any) -> QuerySet[Objection]:
+def objections_pending_for_user(*, user: Viewer) -> QuerySet[Objection]:
     """Pending objections and appeals against decisions `user` may see, the earliest due first."""
     decisions = decision_list_for_user(user=user).values("pk")
     return (
@@ -130,7 +124,7 @@ def decision_letters(*, decision: Decision) -> list[Letter]:
     return list(Letter.objects.filter(pk__in=ids).select_related("superseded_by").order_by("requested_at", "id"))
 
 
-def decision_letter_for_user(*, user: Any, decision_id: int, letter_id: int) -> tuple[Decision, Letter] | None:
+def decision_letter_for_user(*, user: Viewer, decision_id: int, letter_id: int) -> tuple[Decision, Letter] | None:
     """A letter of a decision `user` may see (and the decision), or None."""
     decision = decision_get_for_user(user=user, decision_id=decision_id)
     if decision is None:
@@ -150,33 +144,6 @@ def case_decisions(*, case: Case) -> QuerySet[Decision]:
     )
 
 
-def accused_sanction_history(*, case: Case, on: datetime.date | None = None) -> list[PriorSanction]:
-    """Sanctions in effect imposed on the same civil servant (by NIP) in other cases: the history the guidance
-    needs to require a heavier sanction for a repeat."""
-    if not case.accused_nip:
-        return []
-    effective = (
-        Decision.objects.filter(
-            case__accused_nip=case.accused_nip,
-            status=Decision.Status.EFFECTIVE,
-            outcome=Decision.Outcome.SANCTION,
-        )
-        .exclude(case_id=case.pk)
-        .select_related("sanction_type")
-        .prefetch_related(Prefetch("violation_types"))
-    )
-    if on is not None:
-        effective = effective.filter(decision_date__lte=on)
-    return [
-        PriorSanction(
-            sanction_code=decision.sanction_type.code if decision.sanction_type else "",
-            violation_codes=tuple(violation.code for violation in decision.violation_types.all()),
-            imposed_on=decision.decision_date or decision.created_at.date(),
-        )
-        for decision in effective
-    ]
-
-
 def guidance_for_case(*, case: Case, violation_codes: list[str] | None = None) -> SanctionGuidance | None:
     """What the drafter may choose: sanction_guidance for the LHP's (or the given) violation codes, the accused's
     employee type and sanction history. None when there is nothing to go on (no proven violation)."""
@@ -189,5 +156,5 @@ def guidance_for_case(*, case: Case, violation_codes: list[str] | None = None) -
     return sanction_guidance(
         violation_codes=violation_codes,
         employee_type=employee_type,
-        history=accused_sanction_history(case=case),
+        history=sanction_history(case),
     )

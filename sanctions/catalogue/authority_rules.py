@@ -1,4 +1,4 @@
-"""The regency authority table of PP 94/2021 (shared/reference/legal-brief.md §4.2, "Sanctioning official").
+"""The regency authority table of PP 94/2021 (docs/legal-basis.md §4.1, "Sanctioning official").
 
 Loaded by a data migration; administrators edit it afterwards.
 """

@@ -1,7 +1,7 @@
 """The sanction catalogue: PP 94/2021 Pasal 8 (discipline), PP 42/2004 Pasal 15 (ethics), UU ASN (PTDH).
 
 Loaded by a data migration; administrators edit it afterwards. PPPK rows are marked for verification
-(the PPPK catalogue could not be confirmed from the official text; see shared/reference/legal-brief.md §1.5).
+(the PPPK catalogue could not be confirmed from the official text; see docs/legal-basis.md §6).
 """
 
 PP94 = "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil"

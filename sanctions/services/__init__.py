@@ -1,39 +1,27 @@
-"""The only write path for decisions and what follows them (one module per part; everything importable from here).
+"""The only write path for decisions and what follows them, one module per part (everything importable from here).
 
-Append-only: each helper adds its own services below.
+- drafting: draft, edit, submit for review, review, cancel;
+- signing: the competent official signs, returns, or declares a conflict;
+- corrections (through versions: the one way a new version of a decision is made), conflicts of interest and the
+  staffing authorities;
+- after the decision: delivery, objections (a changed outcome is a new version too), execution, the outcome back.
+
+Every change goes through the lifecycles declared beside the models (sanctions.models, core.lifecycle).
 """
 
-from sanctions.services.decisions import (
-    conflict_of_interest_record,
-    decision_cancel_draft,
-    decision_correct,
-    decision_declare_conflict,
-    decision_draft,
-    decision_return_by_official,
-    decision_review,
-    decision_sign,
-    decision_submit_for_review,
-    decision_update_draft,
-)
-
-__all__ = [
-    "conflict_of_interest_record",
-    "decision_cancel_draft",
-    "decision_correct",
-    "decision_declare_conflict",
-    "decision_draft",
-    "decision_return_by_official",
-    "decision_review",
-    "decision_sign",
-    "decision_submit_for_review",
-    "decision_update_draft",
-]
-
-# H2: after the decision (delivery, objections, execution, the outcome back).
+from sanctions.services.conflicts import conflict_of_interest_record
+from sanctions.services.corrections import decision_correct
 from sanctions.services.delivery import (
     decision_record_absence_and_sending,
     decision_record_delivery,
     delivery_due,
+)
+from sanctions.services.drafting import (
+    decision_cancel_draft,
+    decision_draft,
+    decision_review,
+    decision_submit_for_review,
+    decision_update_draft,
 )
 from sanctions.services.execution import (
     decision_complete_execution,
@@ -45,14 +33,26 @@ from sanctions.services.execution import (
 )
 from sanctions.services.objections import objection_decide, objection_file, objection_window_ends
 from sanctions.services.outcome import case_close_if_final, decision_outcome_publish
+from sanctions.services.signing import decision_declare_conflict, decision_return_by_official, decision_sign
+from sanctions.services.staffing_authority import staffing_authority_appoint
 
-__all__ += [
+__all__ = [
     "case_close_if_final",
+    "conflict_of_interest_record",
+    "decision_cancel_draft",
     "decision_complete_execution",
+    "decision_correct",
+    "decision_declare_conflict",
+    "decision_draft",
     "decision_outcome_publish",
     "decision_record_absence_and_sending",
     "decision_record_delivery",
+    "decision_return_by_official",
+    "decision_review",
+    "decision_sign",
+    "decision_submit_for_review",
     "decision_take_effect",
+    "decision_update_draft",
     "decisions_take_effect_due",
     "delivery_due",
     "effective_date",
@@ -61,4 +61,5 @@ __all__ += [
     "objection_decide",
     "objection_file",
     "objection_window_ends",
+    "staffing_authority_appoint",
 ]

@@ -9,39 +9,35 @@ Who: the agency's intake officers and administrators, and the examiners on the c
 """
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.actors import Actor
 from core.calendar import deadline_for
+from core.deadline_catalogue import DeadlineCode
 from core.errors import DomainError
 from sanctions.audit_actions import DECISION_DELIVERED, DECISION_SENT
-from sanctions.models import Decision
-from sanctions.services._common import (
-    check_can_work,
-    check_transition,
-    check_version,
-    decision_transition,
-    lock_decision,
-    long_date,
-    not_in_future,
-)
-
-DELIVERY_RULE = "D8"
-SENDING_RULE = "D9"
+from sanctions.models import DECISION_LIFECYCLE, Decision
+from sanctions.services.preconditions import long_date, require_after_decision_permission, require_not_in_future
 
 _S = Decision.Status
 
 
 def delivery_due(decision: Decision) -> datetime.date | None:
     """The last day of rule D8 for a signed decision (None before it has a decision date)."""
-    return deadline_for(DELIVERY_RULE, decision.decision_date) if decision.decision_date else None
+    return deadline_for(DeadlineCode.DELIVERY, decision.decision_date) if decision.decision_date else None
+
+
+def _lock(decision: Decision, actor: Actor) -> Decision:
+    decision = DECISION_LIFECYCLE.lock(decision)
+    require_after_decision_permission(actor, decision)
+    return decision
 
 
 def _check_signed(decision: Decision, expected_version: int | None) -> datetime.date:
-    check_version(decision, expected_version)
-    check_transition(decision, _S.DELIVERED)
+    DECISION_LIFECYCLE.check_version(decision, expected_version)
+    DECISION_LIFECYCLE.check_transition(decision, _S.DELIVERED)
     if decision.decision_date is None:
         raise DomainError("decision_not_signed", _("The decision has no decision date yet."), field="decision")
     return decision.decision_date
@@ -65,15 +61,14 @@ def _late(*, day: datetime.date, due: datetime.date, rule: str, reason: str, fie
 def decision_record_delivery(
     *,
     decision: Decision,
-    actor: Any,
+    actor: Actor,
     delivered_on: datetime.date,
     note: str = "",
     late_reason: str = "",
     expected_version: int | None = None,
 ) -> Decision:
     """The decision was handed over in person on `delivered_on` (= received on). Idempotent for the same date."""
-    decision = lock_decision(decision)
-    check_can_work(actor, decision)
+    decision = _lock(decision, actor)
     if (
         decision.status != _S.SIGNED
         and decision.delivered_on == delivered_on
@@ -81,20 +76,20 @@ def decision_record_delivery(
     ):
         return decision
     decision_date = _check_signed(decision, expected_version)
-    not_in_future(delivered_on, "delivered_on")
+    require_not_in_future(delivered_on, "delivered_on")
     if delivered_on < decision_date:
         raise DomainError(
             "delivery_before_decision",
             _("The decision cannot be delivered before its date (%(date)s).") % {"date": long_date(decision_date)},
             field="delivered_on",
         )
-    due = deadline_for(DELIVERY_RULE, decision_date)
-    late = _late(day=delivered_on, due=due, rule=DELIVERY_RULE, reason=late_reason, field="delivered_on")
+    due = deadline_for(DeadlineCode.DELIVERY, decision_date)
+    late = _late(day=delivered_on, due=due, rule=DeadlineCode.DELIVERY, reason=late_reason, field="delivered_on")
     decision.delivery_method = Decision.Delivery.IN_PERSON
     decision.delivered_on = delivered_on
     decision.received_on = delivered_on
     decision.delivery_note = note.strip()
-    return decision_transition(
+    return DECISION_LIFECYCLE.transition(
         decision,
         to=_S.DELIVERED,
         actor=actor,
@@ -111,36 +106,17 @@ def decision_record_delivery(
     )
 
 
-@transaction.atomic
-def decision_record_absence_and_sending(
-    *,
-    decision: Decision,
-    actor: Any,
-    scheduled_on: datetime.date,
-    sent_on: datetime.date,
-    received_on: datetime.date | None = None,
-    note: str = "",
-    late_reason: str = "",
-    expected_version: int | None = None,
-) -> Decision:
-    """The accused did not come to the delivery set for `scheduled_on`; the decision was sent on `sent_on`.
+def _sent_so(decision: Decision, dates: tuple[datetime.date, datetime.date, datetime.date]) -> bool:
+    """The decision was recorded sent with these (scheduled, sent, received) dates already."""
+    recorded = (decision.delivery_scheduled_on, decision.delivered_on, decision.received_on)
+    return decision.delivery_method == Decision.Delivery.SENT and recorded == dates
 
-    `received_on` (the receipt, e.g. the post's delivery record) defaults to `sent_on`. Rules D8 (for the scheduled
-    date) and D9 (for the sending) need a reason when not kept. Idempotent for the same dates.
-    """
-    decision = lock_decision(decision)
-    check_can_work(actor, decision)
-    received = received_on or sent_on
-    if (
-        decision.status != _S.SIGNED
-        and decision.delivery_method == Decision.Delivery.SENT
-        and (decision.delivery_scheduled_on, decision.delivered_on, decision.received_on)
-        == (scheduled_on, sent_on, received)
-    ):
-        return decision
-    decision_date = _check_signed(decision, expected_version)
+
+def _check_sending_dates(
+    decision_date: datetime.date, *, scheduled_on: datetime.date, sent_on: datetime.date, received: datetime.date
+) -> None:
     for day, field in ((scheduled_on, "scheduled_on"), (sent_on, "sent_on"), (received, "received_on")):
-        not_in_future(day, field)
+        require_not_in_future(day, field)
     if scheduled_on < decision_date:
         raise DomainError(
             "delivery_before_decision",
@@ -153,13 +129,38 @@ def decision_record_absence_and_sending(
         )
     if received < sent_on:
         raise DomainError("received_before_sent", _("It cannot be received before it was sent."), field="received_on")
-    due = deadline_for(DELIVERY_RULE, decision_date)
-    send_due = deadline_for(SENDING_RULE, scheduled_on)
+
+
+@transaction.atomic
+def decision_record_absence_and_sending(
+    *,
+    decision: Decision,
+    actor: Actor,
+    scheduled_on: datetime.date,
+    sent_on: datetime.date,
+    received_on: datetime.date | None = None,
+    note: str = "",
+    late_reason: str = "",
+    expected_version: int | None = None,
+) -> Decision:
+    """The accused did not come to the delivery set for `scheduled_on`; the decision was sent on `sent_on`.
+
+    `received_on` (the receipt, e.g. the post's delivery record) defaults to `sent_on`. Rules D8 (for the scheduled
+    date) and D9 (for the sending) need a reason when not kept. Idempotent for the same dates.
+    """
+    decision = _lock(decision, actor)
+    received = received_on or sent_on
+    if decision.status != _S.SIGNED and _sent_so(decision, (scheduled_on, sent_on, received)):
+        return decision
+    decision_date = _check_signed(decision, expected_version)
+    _check_sending_dates(decision_date, scheduled_on=scheduled_on, sent_on=sent_on, received=received)
+    due = deadline_for(DeadlineCode.DELIVERY, decision_date)
+    send_due = deadline_for(DeadlineCode.SENDING, scheduled_on)
     late = [
         record
         for record in (
-            _late(day=scheduled_on, due=due, rule=DELIVERY_RULE, reason=late_reason, field="scheduled_on"),
-            _late(day=sent_on, due=send_due, rule=SENDING_RULE, reason=late_reason, field="sent_on"),
+            _late(day=scheduled_on, due=due, rule=DeadlineCode.DELIVERY, reason=late_reason, field="scheduled_on"),
+            _late(day=sent_on, due=send_due, rule=DeadlineCode.SENDING, reason=late_reason, field="sent_on"),
         )
         if record is not None
     ]
@@ -168,7 +169,7 @@ def decision_record_absence_and_sending(
     decision.delivered_on = sent_on
     decision.received_on = received
     decision.delivery_note = note.strip()
-    return decision_transition(
+    return DECISION_LIFECYCLE.transition(
         decision,
         to=_S.DELIVERED,
         actor=actor,

@@ -3,45 +3,37 @@
 - Effective (rule D10): the 15th working day after receipt, unless an objection is pending. `decision_take_effect`
   sets `effective_on` to that date (never the day the daily task happens to run); it is idempotent.
 - Execution: a sanction with a duration (S1–S3, B1, B2) is `serving` from `effective_on` until
-  `add_months(effective_on, months)` (rule D15: Scenario 1, effective 2024-12-17 → served until 2025-12-17); the
-  daily task completes it once that end date has come (`executions_complete_due`). A reprimand (R1–R3), a moral
-  statement (M1, M2) and a dismissal (B3, PTDH) are `not_started` until the responsible unit records the matching
-  ExecutionRecord (reprimand delivered, moral statement read out, dismissal carried out) → `completed`. A dismissal
-  decision (not proven) has nothing to execute.
+  `add_months(effective_on, months)` (rule D15, docs/scenarios.md scenario 1: effective 2024-12-17 → served until
+  2025-12-17); the daily task completes it once that end date has come (`executions_complete_due`). A reprimand
+  (R1–R3), a moral statement (M1, M2) and a dismissal (B3, PTDH) are `not_started` until the responsible unit records
+  the matching ExecutionRecord (reprimand delivered, moral statement read out, dismissal carried out) → `completed`.
+  A dismissal decision (not proven) has nothing to execute.
 - Every decision taking effect publishes the outcome (sanctions.services.outcome); every decision becoming final may
   close the case.
+
+The execution status follows EXECUTION_TRANSITIONS (`set_execution_status`); each change is saved and audited through
+DECISION_LIFECYCLE with the decision's own status, the execution's from and to in the event's data.
 """
 
 import datetime
 import logging
-from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.actors import Actor
+from accounts.models import Unit
+from core import clock
 from core.audit_registry import AuditAction
 from core.calendar import deadline_for
+from core.deadline_catalogue import DeadlineCode
 from core.errors import ConflictError, DomainError
 from sanctions.audit_actions import DECISION_EFFECTIVE, DECISION_EXECUTED, DECISION_SANCTION_ENDED, EXECUTION_RECORDED
-from sanctions.models import Decision, ExecutionRecord, Objection
-from sanctions.services._common import (
-    check_can_work,
-    check_version,
-    decision_audit,
-    decision_transition,
-    jakarta_today,
-    lock_decision,
-    long_date,
-    not_in_future,
-    save_decision,
-)
+from sanctions.models import DECISION_LIFECYCLE, EXECUTION_LIFECYCLE, Decision, ExecutionRecord, Objection
 from sanctions.services.outcome import case_close_if_final, decision_outcome_publish
+from sanctions.services.preconditions import long_date, require_after_decision_permission, require_not_in_future
 
 logger = logging.getLogger(__name__)
-
-EFFECTIVE_RULE = "D10"
-END_RULE = "D15"
 
 _S = Decision.Status
 _E = Decision.Execution
@@ -61,7 +53,7 @@ def effective_date(decision: Decision) -> datetime.date | None:
         return None
     if decision.outcome == Decision.Outcome.DISMISSAL or decision.track == Decision.Track.ETHICS:
         return decision.decision_date or decision.received_on
-    return deadline_for(EFFECTIVE_RULE, decision.received_on)
+    return deadline_for(DeadlineCode.EFFECTIVE, decision.received_on)
 
 
 def completing_action(decision: Decision) -> str | None:
@@ -78,26 +70,36 @@ def completing_action(decision: Decision) -> str | None:
     return COMPLETING_ACTION_LIGHT
 
 
+def set_execution_status(decision: Decision, to: str) -> None:
+    """Move the (locked) decision's execution to `to`, checked against EXECUTION_TRANSITIONS; the caller saves it
+    through DECISION_LIFECYCLE with the change it is part of (staying where it is is no change)."""
+    if decision.execution_status != to:
+        EXECUTION_LIFECYCLE.check_transition(decision, to)
+        decision.execution_status = to
+
+
 def start_execution(decision: Decision, effective_on: datetime.date) -> tuple[str, ...]:
     """Set the execution fields of a decision taking effect on `effective_on`; returns the fields changed."""
     decision.effective_on = effective_on
     sanction = decision.sanction_type
     if decision.outcome == Decision.Outcome.DISMISSAL or sanction is None:
-        decision.execution_status = _E.NOT_APPLICABLE
+        set_execution_status(decision, _E.NOT_APPLICABLE)
         decision.sanction_starts_on = None
         decision.sanction_ends_on = None
     elif sanction.duration_months:
-        decision.execution_status = _E.SERVING
+        set_execution_status(decision, _E.SERVING)
         decision.sanction_starts_on = effective_on
-        decision.sanction_ends_on = deadline_for(END_RULE, effective_on, count=sanction.duration_months)
+        decision.sanction_ends_on = deadline_for(
+            DeadlineCode.SANCTION_END, effective_on, count=sanction.duration_months
+        )
     else:
-        decision.execution_status = _E.NOT_STARTED
+        set_execution_status(decision, _E.NOT_STARTED)
         decision.sanction_starts_on = effective_on
         decision.sanction_ends_on = None
     return ("effective_on", "execution_status", "sanction_starts_on", "sanction_ends_on")
 
 
-def after_effective(decision: Decision, *, actor: Any) -> None:
+def after_effective(decision: Decision, *, actor: Actor | None) -> None:
     """What follows a decision taking effect, in the same transaction: the outcome back, maybe the case's close."""
     decision_outcome_publish(decision=decision)
     if decision.execution_status == _E.NOT_APPLICABLE:
@@ -105,12 +107,12 @@ def after_effective(decision: Decision, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def decision_take_effect(*, decision: Decision, today: datetime.date, actor: Any = None) -> Decision:
+def decision_take_effect(*, decision: Decision, today: datetime.date, actor: Actor | None = None) -> Decision:
     """Make a delivered decision effective on its D10 date (which must have come by `today`). Idempotent.
 
     Refused while an objection is pending (the decision is then `objected`, decided by objection_decide).
     """
-    decision = lock_decision(decision)
+    decision = DECISION_LIFECYCLE.lock(decision)
     if decision.status == _S.EFFECTIVE:
         return decision
     if decision.status == _S.OBJECTED or decision.objections.filter(status=Objection.Status.PENDING).exists():
@@ -127,13 +129,13 @@ def decision_take_effect(*, decision: Decision, today: datetime.date, actor: Any
             _("The decision takes effect on %(date)s.") % {"date": long_date(effective_on)},
         )
     fields = start_execution(decision, effective_on)
-    decision_transition(
+    DECISION_LIFECYCLE.transition(
         decision,
         to=_S.EFFECTIVE,
         actor=actor,
         action=DECISION_EFFECTIVE,
         data={
-            "rule": EFFECTIVE_RULE,
+            "rule": DeadlineCode.EFFECTIVE,
             "received_on": decision.received_on.isoformat(),
             "effective_on": effective_on.isoformat(),
             "execution": decision.execution_status,
@@ -151,7 +153,7 @@ def decisions_take_effect_due(*, today: datetime.date | None = None) -> list[int
     Each decision in its own transaction (one that fails is logged and left for the next run). Safe to run twice.
     Returns the ids made effective by this run.
     """
-    today = today or jakarta_today()
+    today = today or clock.today()
     done = []
     candidates = Decision.objects.filter(status=_S.DELIVERED, received_on__isnull=False).exclude(
         objections__status=Objection.Status.PENDING
@@ -171,10 +173,16 @@ def decisions_take_effect_due(*, today: datetime.date | None = None) -> list[int
 
 @transaction.atomic
 def decision_complete_execution(
-    *, decision: Decision, completed_on: datetime.date, actor: Any = None, action: AuditAction = DECISION_EXECUTED
+    *,
+    decision: Decision,
+    completed_on: datetime.date,
+    actor: Actor | None = None,
+    action: AuditAction = DECISION_EXECUTED,
 ) -> Decision:
-    """Mark an effective decision's execution completed on `completed_on` (idempotent) and maybe close the case."""
-    decision = lock_decision(decision)
+    """Mark an effective decision's execution completed on `completed_on` (idempotent) and maybe close the case.
+
+    The event keeps the decision's status (in effect); the execution's from and to are in its data."""
+    decision = DECISION_LIFECYCLE.lock(decision)
     if decision.execution_status == _E.COMPLETED:
         return decision
     if decision.status != _S.EFFECTIVE or decision.execution_status not in (_E.SERVING, _E.NOT_STARTED):
@@ -182,13 +190,13 @@ def decision_complete_execution(
             "execution_not_running", _("Only the sanction of a decision in effect can be completed."), field="decision"
         )
     previous = decision.execution_status
-    decision.execution_status = _E.COMPLETED
+    set_execution_status(decision, _E.COMPLETED)
     decision.completed_on = completed_on
-    save_decision(decision, "execution_status", "completed_on")
-    decision_audit(
+    DECISION_LIFECYCLE.record(
         decision,
         actor=actor,
         action=action,
+        fields=("execution_status", "completed_on"),
         data={"from": previous, "to": _E.COMPLETED, "completed_on": completed_on.isoformat()},
     )
     case_close_if_final(case=decision.case, actor=actor)
@@ -197,7 +205,7 @@ def decision_complete_execution(
 
 def executions_complete_due(*, today: datetime.date | None = None) -> list[int]:
     """The daily run: serving sanctions whose end date (D15) has come are completed on that date. Safe to rerun."""
-    today = today or jakarta_today()
+    today = today or clock.today()
     done = []
     due = Decision.objects.filter(
         status=_S.EFFECTIVE, execution_status=_E.SERVING, sanction_ends_on__isnull=False, sanction_ends_on__lte=today
@@ -215,26 +223,7 @@ def executions_complete_due(*, today: datetime.date | None = None) -> list[int]:
     return done
 
 
-@transaction.atomic
-def execution_record_add(
-    *,
-    decision: Decision,
-    actor: Any,
-    action: str,
-    carried_out_on: datetime.date,
-    unit: Any = None,
-    document_number: str = "",
-    note: str = "",
-    expected_version: int | None = None,
-) -> ExecutionRecord:
-    """Record that the responsible unit carried out (part of) the sanction; the matching record completes a
-    reprimand, a moral statement or a dismissal (see the module docstring). Audited on the decision's case.
-
-    Adding a record counts as a change of the decision (its version goes up), so a form sent twice, or from a page
-    loaded before someone else's record, is refused instead of recording the same act twice."""
-    decision = lock_decision(decision)
-    check_can_work(actor, decision)
-    check_version(decision, expected_version)
+def _check_record(decision: Decision, *, action: str, carried_out_on: datetime.date, unit: Unit | None) -> None:
     if action not in _A.values:
         raise DomainError("execution_action_invalid", _("Choose what was carried out."), field="action")
     if decision.status != _S.EFFECTIVE or decision.execution_status == _E.NOT_APPLICABLE:
@@ -243,7 +232,7 @@ def execution_record_add(
             _("Execution is recorded for a decision in effect that imposes a sanction."),
             field="decision",
         )
-    not_in_future(carried_out_on, "carried_out_on")
+    require_not_in_future(carried_out_on, "carried_out_on")
     if decision.effective_on and carried_out_on < decision.effective_on:
         raise DomainError(
             "execution_before_effective",
@@ -253,6 +242,29 @@ def execution_record_add(
         )
     if unit is not None and unit.agency_id != decision.case.agency_id:
         raise DomainError("unit_invalid", _("Choose a unit of the agency."), field="unit")
+
+
+@transaction.atomic
+def execution_record_add(
+    *,
+    decision: Decision,
+    actor: Actor,
+    action: str,
+    carried_out_on: datetime.date,
+    unit: Unit | None = None,
+    document_number: str = "",
+    note: str = "",
+    expected_version: int | None = None,
+) -> ExecutionRecord:
+    """Record that the responsible unit carried out (part of) the sanction; the matching record completes a
+    reprimand, a moral statement or a dismissal (see the module docstring). Audited on the decision's case.
+
+    Adding a record counts as a change of the decision (its version goes up), so a form sent twice, or from a page
+    loaded before someone else's record, is refused instead of recording the same act twice."""
+    decision = DECISION_LIFECYCLE.lock(decision)
+    require_after_decision_permission(actor, decision)
+    DECISION_LIFECYCLE.check_version(decision, expected_version)
+    _check_record(decision, action=action, carried_out_on=carried_out_on, unit=unit)
     record = ExecutionRecord(
         decision=decision,
         action=action,
@@ -261,12 +273,12 @@ def execution_record_add(
         document_number=document_number.strip(),
         note=note.strip(),
         recorded_by=actor,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
     record.full_clean(exclude=["decision", "unit", "recorded_by"])
     record.save(force_insert=True)
-    save_decision(decision)
-    decision_audit(
+    DECISION_LIFECYCLE.save(decision)
+    DECISION_LIFECYCLE.record(
         decision,
         actor=actor,
         action=EXECUTION_RECORDED,

@@ -4,63 +4,69 @@ Our reading (verify with the agency): an appeal (banding) lies only against a di
 not at own request) and PTDH (dismissal not with honour); every other sanction is challenged by an objection to the
 staffing authority. A dismissal decision (not proven) imposes nothing and cannot be challenged here.
 
-- Filing (`objection_file`): the filing date is checked against the window counted from the date of receipt —
-  rule D11 for an objection, D13 for an appeal (both 14 working days; Scenario 3: received 2026-07-06 → the window
-  ends 2026-07-24). Late → the objection is recorded `inadmissible` with the inadmissibility statement (letter
-  `objection_inadmissible`); the decision is unaffected and takes effect on its D10 date. In time → the decision
-  becomes `objected` (it does not take effect meanwhile) and the objection is due by rule D12 (objection: 21
-  working days; 2026-07-20 → 2026-08-19) or D14 (appeal).
+- Filing (`objection_file`): the filing date is checked against the window counted from the date of receipt — rule
+  D11 for an objection, D13 for an appeal (both 14 working days; docs/scenarios.md, scenario 3: received 2026-07-06
+  → the window ends 2026-07-24). Late → the objection is recorded `inadmissible` with the inadmissibility statement
+  (letter `objection_inadmissible`); the decision is unaffected and takes effect on its D10 date. In time → the
+  decision becomes `objected` (it does not take effect meanwhile) and the objection is due by rule D12 (objection:
+  21 working days; 2026-07-20 → 2026-08-19) or D14 (appeal).
 - Deciding (`objection_decide`): only the staffing authority (the first active one who is not recused,
   sanctioning official role; sanctions.permissions.can_decide_objection). Upheld → the decision takes effect on the
   day decided; changed → a new version of the decision with the new sanction, signed by the decider and in effect
   on the day decided, the old version and its letter superseded (both stay verifiable); annulled → the decision is
   annulled and the reports' outcome becomes not proven. Every outcome issues the Keputusan on the objection (letter
   `objection_decision`).
+
+An objection has no version of its own: every change of it is a change of its decision (DECISION_LIFECYCLE: the
+decision's version goes up and the event is recorded on the case), so a form sent twice, or from a page drawn before
+someone else acted, is refused with nothing written. Its status follows OBJECTION_TRANSITIONS.
 """
 
 import datetime
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.letters import letter_request, letter_supersede
-from casework.models import Letter
+from accounts.actors import Actor
+from casework.letters import letter_request
+from core.audit_registry import AuditAction
 from core.calendar import deadline_for
+from core.deadline_catalogue import DeadlineCode
 from core.errors import ConflictError, DomainError, PermissionDenied
 from sanctions.audit_actions import (
     DECISION_ANNULLED,
     DECISION_EFFECTIVE,
     DECISION_OBJECTED,
-    DECISION_SUPERSEDED,
     DECISION_VERSION_ISSUED,
     OBJECTION_DECIDED,
     OBJECTION_INADMISSIBLE,
 )
-from sanctions.letters import APPEAL_SANCTIONS, decision_letter_context
-from sanctions.letters_after import objection_decision_context, objection_inadmissible_context
-from sanctions.models import Decision, Objection, SanctionType, StaffingAuthority
-from sanctions.permissions import can_decide_objection
-from sanctions.routing import staffing_authority_for
-from sanctions.services._common import (
-    check_can_work,
-    check_version,
-    decision_audit,
-    decision_transition,
-    lock_decision,
-    long_date,
-    not_in_future,
+from sanctions.competent_official import staffing_authority_for
+from sanctions.letter_contents.decision import APPEAL_SANCTIONS
+from sanctions.letter_contents.objection import objection_decision_context, objection_inadmissible_context
+from sanctions.models import (
+    DECISION_LIFECYCLE,
+    OBJECTION_LIFECYCLE,
+    Decision,
+    Objection,
+    SanctionType,
+    StaffingAuthority,
 )
+from sanctions.permissions import can_decide_objection
 from sanctions.services.execution import after_effective, start_execution
 from sanctions.services.outcome import case_close_if_final, decision_annulment_publish
-
-OBJECTION_WINDOW_RULE = "D11"
-OBJECTION_DUE_RULE = "D12"
-APPEAL_WINDOW_RULE = "D13"
-APPEAL_DUE_RULE = "D14"
+from sanctions.services.preconditions import (
+    long_date,
+    require_after_decision_permission,
+    require_not_in_future,
+    required_text,
+)
+from sanctions.services.sanction_rules import check_changed_sanction
+from sanctions.services.versions import VersionContents, decision_new_version, require_issued_letter
 
 _S = Decision.Status
+_O = Objection.Status
 
 
 def objection_kind(decision: Decision) -> str:
@@ -73,11 +79,11 @@ def objection_kind(decision: Decision) -> str:
 
 
 def window_rule(kind: str) -> str:
-    return APPEAL_WINDOW_RULE if kind == Objection.Kind.APPEAL else OBJECTION_WINDOW_RULE
+    return DeadlineCode.APPEAL_WINDOW if kind == Objection.Kind.APPEAL else DeadlineCode.OBJECTION_WINDOW
 
 
 def due_rule(kind: str) -> str:
-    return APPEAL_DUE_RULE if kind == Objection.Kind.APPEAL else OBJECTION_DUE_RULE
+    return DeadlineCode.APPEAL_RESPONSE if kind == Objection.Kind.APPEAL else DeadlineCode.OBJECTION_DUE
 
 
 def objection_window_ends(decision: Decision) -> datetime.date | None:
@@ -87,7 +93,7 @@ def objection_window_ends(decision: Decision) -> datetime.date | None:
     return deadline_for(window_rule(objection_kind(decision)), decision.received_on)
 
 
-def _authority(decision: Decision, user: Any = None) -> StaffingAuthority | None:
+def _authority(decision: Decision, user: Actor | None = None) -> StaffingAuthority | None:
     """The staffing authority row of `user` (or of the official who would decide now), for the letters' title."""
     authorities = StaffingAuthority.objects.filter(agency_id=decision.case.agency_id, is_active=True)
     if user is None:
@@ -98,28 +104,19 @@ def _authority(decision: Decision, user: Any = None) -> StaffingAuthority | None
     return authorities.filter(user=user).select_related("user").order_by("order").first()
 
 
-def _required(value: str, field: str, message: str) -> str:
-    if not value.strip():
-        raise DomainError("required", message, field=field)
-    return value.strip()
+def _record_on_decision(
+    decision: Decision, *, actor: Actor, action: AuditAction, data: dict[str, Any], reason: str = ""
+) -> None:
+    """An objection's event: a change of its decision (the version goes up), recorded on the decision's case."""
+    DECISION_LIFECYCLE.save(decision)
+    DECISION_LIFECYCLE.record(decision, actor=actor, action=action, reason=reason, data=data)
 
 
-@transaction.atomic
-def objection_file(
-    *,
-    decision: Decision,
-    actor: Any,
-    filed_on: datetime.date,
-    filed_by_name: str,
-    grounds: str,
-    expected_version: int | None = None,
-) -> Objection:
-    """Record an objection or appeal received on `filed_on` (see the module docstring)."""
-    filed_by_name = _required(filed_by_name, "filed_by_name", _("Give the name of who filed it."))
-    grounds = _required(grounds, "grounds", _("Give the grounds of the objection."))
-    decision = lock_decision(decision)
-    check_can_work(actor, decision)
-    check_version(decision, expected_version)
+# --- filing ------------------------------------------------------------------------------------------------------
+
+
+def _check_open_to_objection(decision: Decision, filed_on: datetime.date) -> datetime.date:
+    """The decision's date of receipt, when an objection against it may be recorded as filed on `filed_on`."""
     if decision.outcome != Decision.Outcome.SANCTION:
         raise DomainError(
             "objection_nothing_imposed", _("A dismissal decision imposes no sanction to object to."), field="decision"
@@ -130,177 +127,120 @@ def objection_file(
             _("Record the delivery of the decision first: the window is counted from its receipt."),
             field="decision",
         )
-    if decision.objections.filter(status=Objection.Status.PENDING).exists():
+    if decision.objections.filter(status=_O.PENDING).exists():
         raise ConflictError("objection_pending", _("An objection against this decision is already pending."))
-    not_in_future(filed_on, "filed_on")
+    require_not_in_future(filed_on, "filed_on")
     if decision.decision_date and filed_on < decision.decision_date:
         raise DomainError(
             "objection_before_decision", _("An objection cannot be filed before the decision's date."), field="filed_on"
         )
-    kind = objection_kind(decision)
-    rule = window_rule(kind)
-    window_ends_on = deadline_for(rule, decision.received_on)
-    objection = Objection(
-        decision=decision,
-        kind=kind,
-        filed_on=filed_on,
-        filed_by_name=filed_by_name,
-        grounds=grounds,
-        window_ends_on=window_ends_on,
-        recorded_by=actor,
+    return decision.received_on
+
+
+def _filing_data(objection: Objection) -> dict[str, Any]:
+    return {
+        "objection": objection.pk,
+        "kind": objection.kind,
+        "filed_on": objection.filed_on.isoformat(),
+        "window_ends_on": objection.window_ends_on.isoformat(),
+    }
+
+
+def _record_inadmissible(objection: Objection, *, actor: Actor, rule: str) -> Objection:
+    """Filed after its window: recorded inadmissible with its statement; the decision itself is unaffected."""
+    decision = objection.decision
+    objection.status = _O.INADMISSIBLE
+    objection.save(force_insert=True)
+    objection.letter = letter_request(
+        case=decision.case,
+        kind="objection_inadmissible",
+        actor=actor,
+        context=objection_inadmissible_context(objection, authority=_authority(decision), rule=rule),
     )
-    if filed_on > window_ends_on:
-        objection.status = Objection.Status.INADMISSIBLE
-        objection.save(force_insert=True)
-        objection.letter = letter_request(
-            case=decision.case,
-            kind="objection_inadmissible",
-            actor=actor,
-            context=objection_inadmissible_context(objection, authority=_authority(decision), rule=rule),
-        )
-        objection.save(update_fields=["letter"])
-        decision_audit(
-            decision,
-            actor=actor,
-            action=OBJECTION_INADMISSIBLE,
-            from_status=decision.status,
-            to_status=decision.status,
-            data={
-                "objection": objection.pk,
-                "kind": kind,
-                "filed_on": filed_on.isoformat(),
-                "window_ends_on": window_ends_on.isoformat(),
-                "rule": rule,
-                "letter": objection.letter.number,
-            },
-        )
-        return objection
+    OBJECTION_LIFECYCLE.save(objection, "letter")
+    _record_on_decision(
+        decision,
+        actor=actor,
+        action=OBJECTION_INADMISSIBLE,
+        data={**_filing_data(objection), "rule": rule, "letter": objection.letter.number},
+    )
+    return objection
+
+
+def _record_in_time(objection: Objection, *, actor: Actor) -> Objection:
+    """Filed in time: pending until decided by its D12 (D14) date; the decision waits for it (objected)."""
+    decision = objection.decision
     if decision.status != _S.DELIVERED:
         raise ConflictError(
             "decision_not_open_to_objection",
             _("The decision is “%(status)s”: an objection filed in time must be recorded before it takes effect.")
             % {"status": decision.get_status_display()},
         )
-    objection.due_on = deadline_for(due_rule(kind), filed_on)
+    rule = due_rule(objection.kind)
+    objection.due_on = deadline_for(rule, objection.filed_on)
     objection.save(force_insert=True)
-    decision_transition(
+    DECISION_LIFECYCLE.transition(
         decision,
         to=_S.OBJECTED,
         actor=actor,
         action=DECISION_OBJECTED,
-        data={
-            "objection": objection.pk,
-            "kind": kind,
-            "filed_on": filed_on.isoformat(),
-            "window_ends_on": window_ends_on.isoformat(),
-            "due_on": objection.due_on.isoformat(),
-            "rule": due_rule(kind),
-        },
+        data={**_filing_data(objection), "due_on": objection.due_on.isoformat(), "rule": rule},
     )
     return objection
 
 
-def _new_version(old: Decision, *, actor: Any, sanction: SanctionType, decided_on: datetime.date, reason: str,
-                 title: str) -> Decision:  # fmt: skip
-    new = Decision(
-        case=old.case,
-        track=old.track,
-        outcome=Decision.Outcome.SANCTION,
-        status=_S.EFFECTIVE,
-        version_number=old.version_number + 1,
-        previous=old,
-        correction_reason=reason,
-        sanction_type=sanction,
-        considerations=old.considerations,
-        references=list(old.references),
-        copies=list(old.copies),
-        authority_rule=old.authority_rule,
-        competent_official=actor,
-        competent_official_title=title,
-        drafted_by=old.drafted_by,
-        submitted_at=old.submitted_at,
-        reviewed_by=old.reviewed_by,
-        reviewed_at=old.reviewed_at,
-        signed_by=actor,
-        signed_at=timezone.now(),
-        decision_date=decided_on,
-        delivery_scheduled_on=old.delivery_scheduled_on,
-        delivery_method=old.delivery_method,
-        delivered_on=old.delivered_on,
-        received_on=old.received_on,
-        delivery_note=old.delivery_note,
-    )
-    start_execution(new, decided_on)
-    new.save(force_insert=True)
-    new.violation_types.set(old.violation_types.all())
-    return new
-
-
-def _supersede_letter(old: Decision, replacement: Letter, *, actor: Any, reason: str) -> None:
-    """Mark the old version's letter superseded by the new version's letter (the caller checked the actor)."""
-    letter = old.letter
-    if letter is None:
-        return
-    if letter.status != Letter.Status.ISSUED:
-        raise ConflictError(
-            "decision_letter_not_issued",
-            _("The letter of decision %(number)s is still being prepared; decide again once it is issued.")
-            % {"number": letter.number},
-        )
-    letter_supersede(letter=letter, replacement=replacement, actor=actor, reason=reason, permitted=True)
-
-
-def _check_new_sanction(decision: Decision, sanction: SanctionType | None, on: datetime.date) -> None:
-    """A changed outcome imposes another sanction of the decision's track, in force and for the accused's type."""
-    if sanction is None:
-        raise DomainError("sanction_required", _("Choose the new sanction."), field="sanction")
-    tracks = (
-        {SanctionType.Track.ETHICS}
-        if decision.track == Decision.Track.ETHICS
-        else {SanctionType.Track.DISCIPLINE, SanctionType.Track.STATUTORY}
-    )
-    current = decision.sanction_type
-    accused = decision.case.accused
-    if (
-        (current is not None and sanction.code == current.code)
-        or sanction.track not in tracks
-        or sanction.valid_from > on
-        or (sanction.valid_to is not None and sanction.valid_to < on)
-        or (accused is not None and sanction.employee_types and accused.employee_type not in sanction.employee_types)
-    ):
-        raise DomainError(
-            "sanction_invalid",
-            _("Choose a sanction of the same track other than the one imposed."),
-            field="sanction",
-        )
-
-
 @transaction.atomic
-def objection_decide(
+def objection_file(
     *,
-    objection: Objection,
-    actor: Any,
-    outcome: str,
-    decided_on: datetime.date,
-    reason: str,
-    sanction: SanctionType | None = None,
+    decision: Decision,
+    actor: Actor,
+    filed_on: datetime.date,
+    filed_by_name: str,
+    grounds: str,
+    expected_version: int | None = None,
 ) -> Objection:
-    """Decide a pending objection or appeal: upheld, changed (to `sanction`) or annulled (module docstring)."""
-    objection = Objection.objects.select_for_update().get(pk=objection.pk)
-    decision = lock_decision(objection.decision)
-    if objection.status == Objection.Status.DECIDED and objection.outcome == outcome:
-        return objection
-    if objection.status != Objection.Status.PENDING:
-        raise ConflictError("objection_not_pending", _("This objection is not pending."))
+    """Record an objection or appeal received on `filed_on` (see the module docstring)."""
+    filed_by_name = required_text(filed_by_name, "filed_by_name", _("Give the name of who filed it."))
+    grounds = required_text(grounds, "grounds", _("Give the grounds of the objection."))
+    decision = DECISION_LIFECYCLE.lock(decision)
+    require_after_decision_permission(actor, decision)
+    DECISION_LIFECYCLE.check_version(decision, expected_version)
+    received_on = _check_open_to_objection(decision, filed_on)
+    kind = objection_kind(decision)
+    rule = window_rule(kind)
+    objection = Objection(
+        decision=decision,
+        kind=kind,
+        filed_on=filed_on,
+        filed_by_name=filed_by_name,
+        grounds=grounds,
+        window_ends_on=deadline_for(rule, received_on),
+        recorded_by=actor,
+    )
+    if filed_on > objection.window_ends_on:
+        return _record_inadmissible(objection, actor=actor, rule=rule)
+    return _record_in_time(objection, actor=actor)
+
+
+# --- deciding ----------------------------------------------------------------------------------------------------
+
+
+def _check_may_decide(actor: Actor, decision: Decision) -> None:
     if not can_decide_objection(actor, decision):
         raise PermissionDenied(
             "objection_not_permitted",
             _("Only the staffing authority who is not recused from the case decides an objection."),
         )
+
+
+def _check_decidable(objection: Objection, *, outcome: str, decided_on: datetime.date, reason: str) -> str:
+    """The reasons, stripped, once the pending objection may be decided so on `decided_on`."""
+    if objection.status != _O.PENDING:
+        raise ConflictError("objection_not_pending", _("This objection is not pending."))
     if outcome not in Objection.Outcome.values:
         raise DomainError("objection_outcome_invalid", _("Choose upheld, changed or annulled."), field="outcome")
-    reason = _required(reason, "reason", _("Give the reasons for the outcome."))
-    not_in_future(decided_on, "decided_on")
+    reason = required_text(reason, "reason", _("Give the reasons for the outcome."))
+    require_not_in_future(decided_on, "decided_on")
     if decided_on < objection.filed_on:
         raise DomainError(
             "objection_decided_before_filed",
@@ -308,62 +248,79 @@ def objection_decide(
             % {"date": long_date(objection.filed_on)},
             field="decided_on",
         )
-    if decision.status != _S.OBJECTED:
+    if objection.decision.status != _S.OBJECTED:
         raise ConflictError("decision_not_objected", _("The decision is not awaiting a decision on an objection."))
-    authority = _authority(decision, actor)
-    title = authority.title if authority is not None else decision.competent_official_title
-    new_decision = None
-    if outcome == Objection.Outcome.CHANGED:
-        _check_new_sanction(decision, sanction, decided_on)
-        assert sanction is not None
-        new_decision = _new_version(
-            decision, actor=actor, sanction=sanction, decided_on=decided_on, reason=reason, title=title
-        )
-        new_decision.letter = letter_request(
-            case=decision.case, kind="decision", actor=actor, context=decision_letter_context(new_decision)
-        )
-        new_decision.save(update_fields=["letter"])
-        decision_audit(
-            new_decision,
-            actor=actor,
-            action=DECISION_VERSION_ISSUED,
-            to_status=new_decision.status,
-            reason=reason,
-            data={"previous": decision.pk, "objection": objection.pk, "sanction": sanction.code},
-        )
-        decision_transition(
-            decision,
-            to=_S.SUPERSEDED,
-            actor=actor,
-            action=DECISION_SUPERSEDED,
-            reason=reason,
-            data={"by": new_decision.pk, "objection": objection.pk},
-        )
-        _supersede_letter(decision, new_decision.letter, actor=actor, reason=reason)
-    objection.status = Objection.Status.DECIDED
+    return reason
+
+
+def _changed_version(
+    objection: Objection,
+    *,
+    actor: Actor,
+    sanction: SanctionType | None,
+    decided_on: datetime.date,
+    reason: str,
+    title: str,
+) -> Decision:
+    """The new version a changed outcome issues: the new sanction, signed by the decider, in effect from that day."""
+    decision = objection.decision
+    check_changed_sanction(decision, sanction, decided_on)
+    assert sanction is not None
+    require_issued_letter(
+        decision,
+        _("The letter of decision %(number)s is still being prepared; decide again once it is issued.")
+        % {"number": decision.number},
+    )
+    contents = VersionContents(
+        outcome=Decision.Outcome.SANCTION,
+        sanction=sanction,
+        violations=list(decision.violation_types.all()),
+        considerations=decision.considerations,
+        references=list(decision.references),
+        copies=list(decision.copies),
+        authority_rule=decision.authority_rule,
+        official_title=title,
+        drafted_by=decision.drafted_by,
+        decision_date=decided_on,
+        effective_on=decided_on,
+    )
+    return decision_new_version(
+        decision, actor=actor, reason=reason, contents=contents, action=DECISION_VERSION_ISSUED,
+        data={"objection": objection.pk},
+    )  # fmt: skip
+
+
+def _record_decided(
+    objection: Objection,
+    *,
+    actor: Actor,
+    outcome: str,
+    decided_on: datetime.date,
+    reason: str,
+    authority: StaffingAuthority | None,
+    new_decision: Decision | None,
+) -> None:
+    """The objection decided, with the Keputusan on it (letter `objection_decision`), audited on the case."""
+    OBJECTION_LIFECYCLE.check_transition(objection, _O.DECIDED)
+    objection.status = _O.DECIDED
     objection.outcome = outcome
     objection.outcome_reason = reason
     objection.decided_on = decided_on
     objection.decided_by = actor
     objection.new_decision = new_decision
     objection.letter = letter_request(
-        case=decision.case,
+        case=objection.decision.case,
         kind="objection_decision",
         actor=actor,
         context=objection_decision_context(objection, authority=authority, new_decision=new_decision),
     )
-    objection.full_clean(exclude=["decision", "decided_by", "new_decision", "letter", "recorded_by"])
-    objection.save(
-        update_fields=[
-            "status", "outcome", "outcome_reason", "decided_on", "decided_by", "new_decision", "letter", "updated_at",
-        ]
-    )  # fmt: skip
-    decision_audit(
-        decision,
+    OBJECTION_LIFECYCLE.save(
+        objection, "status", "outcome", "outcome_reason", "decided_on", "decided_by", "new_decision", "letter"
+    )
+    _record_on_decision(
+        objection.decision,
         actor=actor,
         action=OBJECTION_DECIDED,
-        from_status=decision.status,
-        to_status=decision.status,
         reason=reason,
         data={
             "objection": objection.pk,
@@ -374,9 +331,19 @@ def objection_decide(
             "letter": objection.letter.number,
         },
     )
-    if outcome == Objection.Outcome.UPHELD:
+
+
+def _apply_outcome(objection: Objection, *, actor: Actor, decided_on: datetime.date, reason: str) -> None:
+    """Upheld: the decision takes effect that day. Changed: its new version does. Annulled: it is annulled, the
+    reports' outcome becomes not proven, and the case may close."""
+    decision = objection.decision
+    if objection.outcome == Objection.Outcome.CHANGED:
+        assert objection.new_decision is not None
+        after_effective(objection.new_decision, actor=actor)
+        return
+    if objection.outcome == Objection.Outcome.UPHELD:
         fields = start_execution(decision, decided_on)
-        decision_transition(
+        DECISION_LIFECYCLE.transition(
             decision,
             to=_S.EFFECTIVE,
             actor=actor,
@@ -389,14 +356,53 @@ def objection_decide(
             fields=fields,
         )
         after_effective(decision, actor=actor)
-    elif outcome == Objection.Outcome.CHANGED:
-        assert new_decision is not None
-        after_effective(new_decision, actor=actor)
-    else:
-        decision_transition(
-            decision, to=_S.ANNULLED, actor=actor, action=DECISION_ANNULLED, reason=reason,
-            data={"objection": objection.pk},
-        )  # fmt: skip
-        decision_annulment_publish(decision=decision, decided_on=decided_on, decision_number=objection.letter.number)
-        case_close_if_final(case=decision.case, actor=actor)
+        return
+    DECISION_LIFECYCLE.transition(
+        decision, to=_S.ANNULLED, actor=actor, action=DECISION_ANNULLED, reason=reason, data={"objection": objection.pk}
+    )
+    assert objection.letter is not None
+    decision_annulment_publish(decision=decision, decided_on=decided_on, decision_number=objection.letter.number)
+    case_close_if_final(case=decision.case, actor=actor)
+
+
+@transaction.atomic
+def objection_decide(
+    *,
+    objection: Objection,
+    actor: Actor,
+    outcome: str,
+    decided_on: datetime.date,
+    reason: str,
+    sanction: SanctionType | None = None,
+    expected_version: int | None = None,
+) -> Objection:
+    """Decide a pending objection or appeal: upheld, changed (to `sanction`) or annulled (module docstring).
+
+    `expected_version` is the version of the decision the decider saw (None: not checked); deciding the same
+    outcome again without it returns the objection unchanged."""
+    objection = OBJECTION_LIFECYCLE.lock(objection)
+    decision = DECISION_LIFECYCLE.lock(objection.decision)
+    objection.decision = decision
+    _check_may_decide(actor, decision)
+    DECISION_LIFECYCLE.check_version(decision, expected_version)
+    if objection.status == _O.DECIDED and objection.outcome == outcome:
+        return objection
+    reason = _check_decidable(objection, outcome=outcome, decided_on=decided_on, reason=reason)
+    authority = _authority(decision, actor)
+    new_decision = None
+    if outcome == Objection.Outcome.CHANGED:
+        title = authority.title if authority is not None else decision.competent_official_title
+        new_decision = _changed_version(
+            objection, actor=actor, sanction=sanction, decided_on=decided_on, reason=reason, title=title
+        )
+    _record_decided(
+        objection,
+        actor=actor,
+        outcome=outcome,
+        decided_on=decided_on,
+        reason=reason,
+        authority=authority,
+        new_decision=new_decision,
+    )
+    _apply_outcome(objection, actor=actor, decided_on=decided_on, reason=reason)
     return objection

@@ -13,26 +13,32 @@ H1's signing makes the reports `decided`; nothing here touches that.
 
 import datetime
 from collections import defaultdict
-from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
+from accounts.actors import Actor
 from casework.letters import letter_request
-from casework.models import Case, Letter
+from casework.models import CASE_LIFECYCLE, Case, Letter
 from casework.selectors import case_reports
 from casework.services import case_close
-from sanctions.letters_after import bawaslu_reply_context
-from sanctions.models import Decision
-from sanctions.services._common import letter_actor
+from sanctions.letter_contents.bawaslu_reply import bawaslu_reply_context
+from sanctions.models import DEAD_DECISION_STATUSES, Decision
 from violations.models import BawasluForwarding, Report
-from violations.services.outcomes import report_close, report_outcome_set
+from violations.services import report_close, report_outcome_set
 
 _S = Decision.Status
 _E = Decision.Execution
-# Decisions that no longer count for the case.
-DEAD_STATUSES: frozenset[str] = frozenset({_S.CANCELLED, _S.SUPERSEDED})
+# Decisions that no longer count for closing the case (an annulled one does: it is final).
+REPLACED_STATUSES: frozenset[str] = frozenset({_S.CANCELLED, _S.SUPERSEDED})
 FINAL_EXECUTION: frozenset[str] = frozenset({_E.COMPLETED, _E.NOT_APPLICABLE})
-CLOSE_REASON = "Every decision on the case took effect and was carried out, or was annulled."
+# Stored as a msgid and translated when shown (core.timeline, the case page): the system's own reason.
+CLOSE_REASON = gettext_noop("Every decision on the case took effect and was carried out, or was annulled.")
+
+
+def letter_actor(decision: Decision) -> Actor:
+    """Who requests a letter the system issues on its own (e.g. at the daily take-effect run): the signatory."""
+    return decision.signed_by or decision.competent_official or decision.drafted_by
 
 
 def _reports_outcome(decision: Decision) -> bool:
@@ -40,7 +46,7 @@ def _reports_outcome(decision: Decision) -> bool:
         return True
     return not (
         Decision.objects.filter(case_id=decision.case_id, track=Decision.Track.DISCIPLINE)
-        .exclude(status__in=DEAD_STATUSES | {_S.ANNULLED})
+        .exclude(status__in=DEAD_DECISION_STATUSES)
         .exists()
     )
 
@@ -119,7 +125,7 @@ def decision_annulment_publish(*, decision: Decision, decided_on: datetime.date,
 
 
 def case_is_final(case: Case) -> bool:
-    live = list(Decision.objects.filter(case=case).exclude(status__in=DEAD_STATUSES))
+    live = list(Decision.objects.filter(case=case).exclude(status__in=REPLACED_STATUSES))
     return bool(live) and all(
         decision.status == _S.ANNULLED
         or (decision.status == _S.EFFECTIVE and decision.execution_status in FINAL_EXECUTION)
@@ -128,13 +134,14 @@ def case_is_final(case: Case) -> bool:
 
 
 @transaction.atomic
-def case_close_if_final(*, case: Case, actor: Any) -> bool:
+def case_close_if_final(*, case: Case, actor: Actor | None) -> bool:
     """Close the case and its reports when every live decision is final; True when the case is (now) closed."""
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = CASE_LIFECYCLE.lock(case)
     if case.status == Case.Status.CLOSED:
         return True
     if case.status != Case.Status.DECIDED or not case_is_final(case):
         return False
+    # actor None: the daily run (the system) closes the case; case_close and report_close record it as such.
     case_close(case=case, actor=actor, reason=CLOSE_REASON)
     for report in case_reports(case=case):
         if report.can_transition_to(Report.Status.CLOSED):

@@ -12,7 +12,8 @@ from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeO
 from casework.letters import letter_render, letter_request
 from casework.models import Case, Letter
 from casework.tests.factories import CaseFactory, examiner
-from sanctions.letters import decision_letter_context
+from core import clock
+from sanctions.letter_contents.decision import decision_letter_context
 from sanctions.models import Decision
 from sanctions.tests.factories import DecisionFactory, StaffingAuthorityFactory, sanction, sanctioning_official
 from violations.models import BawasluForwarding, Report, ViolationType
@@ -113,7 +114,7 @@ def decision(
         "competent_official": world.bupati,
         "competent_official_title": "Bupati Lebong",
         "signed_by": world.bupati,
-        "signed_at": timezone.now(),
+        "signed_at": clock.now(),
         "decision_date": decision_date,
         "received_on": received_on,
         "delivered_on": received_on,

@@ -1,6 +1,6 @@
 """A small Lebong for the decision tests: a line of superiors with accounts, the Bupati and his stand-in, cases.
 
-Scenario 1 of shared/SCENARIOS.md: Drs. Rahmat Hidayat, principal (functional, Ahli Muda) of SMP Negeri 1 Lebong,
+Scenario 1 of docs/scenarios.md: Drs. Rahmat Hidayat, principal (functional, Ahli Muda) of SMP Negeri 1 Lebong,
 N04 on Facebook; the head of the education office is his direct superior; the Bupati signs B1 on 2024-11-20.
 """
 
@@ -38,8 +38,8 @@ class World:
     principal: CivilServant
 
 
-def build_world() -> World:
-    agency = AgencyFactory.create()
+def _line_of_superiors() -> tuple[CivilServant, CivilServant, CivilServant, CivilServant]:
+    """The head of the education office, an administrator and a supervisor under him, and the principal."""
     unit = UnitFactory.create(code="disdikbud", name="Dinas Pendidikan dan Kebudayaan")
     school = UnitFactory.create(code="smpn-1", name="SMP Negeri 1 Lebong")
     kadis = CivilServantFactory.create(
@@ -79,26 +79,38 @@ def build_world() -> World:
         unit=school,
         direct_superior=kadis,
     )
+    return kadis, kabid, kasi, principal
+
+
+def _staffing_authorities() -> tuple[User, User]:
+    """The Bupati (the PPK) and the Wakil Bupati standing in for him."""
     bupati = sanctioning_official("bupati", first_name="Kopli", last_name="Ansori", position_title="Bupati Lebong")
     wakil = sanctioning_official(
         "wakil-bupati", first_name="Fahrurrozi", last_name="", position_title="Wakil Bupati Lebong"
     )
     StaffingAuthorityFactory.create(user=bupati, order=1, title="Bupati Lebong")
     StaffingAuthorityFactory.create(user=wakil, order=2, title="Wakil Bupati Lebong")
+    return bupati, wakil
 
-    def official_account(username: str, servant: CivilServant) -> User:
-        return sanctioning_official(
-            username, first_name=servant.name, last_name="", nip=servant.nip, position_title=servant.position_title
-        )
 
+def _official_account(username: str, servant: CivilServant) -> User:
+    return sanctioning_official(
+        username, first_name=servant.name, last_name="", nip=servant.nip, position_title=servant.position_title
+    )
+
+
+def build_world() -> World:
+    agency = AgencyFactory.create()
+    kadis, kabid, kasi, principal = _line_of_superiors()
+    bupati, wakil = _staffing_authorities()
     return World(
         agency=agency,
         bupati=bupati,
         wakil=wakil,
         sekda_user=sanctioning_official("sekda", first_name="Sekretaris", last_name="Daerah"),
-        kadis_user=official_account("kadis", kadis),
-        kabid_user=official_account("kabid", kabid),
-        kasi_user=official_account("kasi", kasi),
+        kadis_user=_official_account("kadis", kadis),
+        kabid_user=_official_account("kabid", kabid),
+        kasi_user=_official_account("kasi", kasi),
         officer=IntakeOfficerFactory.create(username="verifikator", first_name="Yanti", last_name="Oktaviani"),
         reviewer=agency_administrator("admin-bkpsdm", first_name="Admin", last_name="BKPSDM"),
         examiner=examiner("pemeriksa", first_name="Hendra", last_name="Saputra", nip="198203152006041002"),
@@ -175,6 +187,7 @@ def signed(case: Case, world: World, *, on: datetime.date | None = None, **kwarg
     from sanctions.services import decision_sign
 
     decision = to_awaiting_signature(decision_on(case, world, **kwargs), world)
+    assert decision.competent_official is not None
     return decision_sign(decision=decision, actor=decision.competent_official, decision_date=on)
 
 

@@ -1,4 +1,4 @@
-"""The sanction catalogue of DOMAIN.md (PP 94/2021 Pasal 8, PP 42/2004, UU ASN) is present after `migrate`."""
+"""The sanction catalogue of docs/domain.md (PP 94/2021 Pasal 8, PP 42/2004, UU ASN) is present after `migrate`."""
 
 import datetime
 

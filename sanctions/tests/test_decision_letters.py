@@ -5,8 +5,7 @@ from typing import Any
 
 import pytest
 
-from casework import letters
-from casework.letters import format_verification_code, letter_render, letter_request, letter_verify
+from casework.letters import format_verification_code, letter_render, letter_request, letter_verify, requesting
 from casework.models import Letter
 from casework.tests.letter_helpers import pdf_text, scenario_context
 from sanctions.models import Decision
@@ -21,7 +20,7 @@ IDENTITY = ["Drs. Rahmat Hidayat", "197805122003121003", "Pembina (IV/a)", "Kepa
 
 @pytest.fixture(autouse=True)
 def _no_queue(monkeypatch: Any) -> None:
-    monkeypatch.setattr(letters, "_enqueue_render", lambda letter: None)
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
 
 
 @pytest.fixture

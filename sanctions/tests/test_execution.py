@@ -229,11 +229,11 @@ def test_execution_records_are_checked(world):
 
 
 def test_the_daily_beat_task_runs_both_steps_for_jakartas_today_and_can_run_twice(world, monkeypatch, settings):
+    from core import clock
     from sanctions import tasks
-    from sanctions.services import _common
 
     made = decision(world, received_on=D("2024-11-25"))
-    monkeypatch.setattr(_common, "jakarta_today", lambda: D("2025-12-17"))
+    monkeypatch.setattr(clock, "today", lambda: D("2025-12-17"))
 
     assert tasks.run_daily() == {"today": "2025-12-17", "effective": [made.pk], "completed": [made.pk]}
     assert tasks.run_daily() == {"today": "2025-12-17", "effective": [], "completed": []}

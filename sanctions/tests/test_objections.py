@@ -1,4 +1,5 @@
-"""Objection (keberatan) and appeal (banding): the D11 window, D12, and the outcomes (Scenario 3 of SCENARIOS.md)."""
+"""Objection (keberatan) and appeal (banding): the D11 window, D12, and the outcomes (docs/scenarios.md, scenario 3);
+a form sent twice, or from a stale page, writes nothing."""
 
 import pytest
 
@@ -123,10 +124,11 @@ def test_only_the_staffing_authority_decides(world, scenario_3):
             )
 
 
-def test_scenario_3_the_ppk_changes_s3_to_s1_a_new_version_both_letters_verifiable(world, scenario_3):
+def _s3_changed_to_s1(world, scenario_3):
+    """Scenario 3 (docs/scenarios.md): the PPK changes S3 to S1 on 2026-08-10; the objection decided and both
+    decision letters."""
     old_letter = render(scenario_3.letter)
     objection = _file(world, scenario_3, "2026-07-20")
-
     decided = objection_decide(
         objection=objection,
         actor=world.bupati,
@@ -135,6 +137,13 @@ def test_scenario_3_the_ppk_changes_s3_to_s1_a_new_version_both_letters_verifiab
         reason="Yang bersangkutan mengundurkan diri dari penjaringan dan baru pertama kali melanggar.",
         sanction=sanction("S1"),
     )
+    new_letter = render(decided.new_decision.letter)
+    old_letter.refresh_from_db()
+    return decided, old_letter, new_letter
+
+
+def test_scenario_3_the_ppk_changes_s3_to_s1_a_new_version_both_letters_verifiable(world, scenario_3):
+    decided, old_letter, new_letter = _s3_changed_to_s1(world, scenario_3)
 
     scenario_3.refresh_from_db()
     new = Decision.objects.get(previous=scenario_3)
@@ -160,8 +169,7 @@ def test_scenario_3_the_ppk_changes_s3_to_s1_a_new_version_both_letters_verifiab
           D("2027-02-10"))  # fmt: skip
     assert list(new.violation_types.values_list("code", flat=True)) == ["N04"]
     # Both versions' letters stay verifiable; the first is marked superseded by the second.
-    new_letter = render(new.letter)
-    old_letter.refresh_from_db()
+    assert new_letter == new.letter
     assert old_letter.superseded_by == new_letter
     assert letter_verify(old_letter.verification_code).superseded is True
     assert letter_verify(new_letter.verification_code).superseded is False
@@ -173,6 +181,10 @@ def test_scenario_3_the_ppk_changes_s3_to_s1_a_new_version_both_letters_verifiab
     new_text = issued_pdf_text(new_letter)
     assert f"Keputusan ini menggantikan Keputusan Nomor {old_letter.number} tanggal 1 Juli 2026" in new_text
     assert "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" in new_text
+
+
+def test_scenario_3_the_decision_on_the_objection_says_how_the_sanction_changed(world, scenario_3):
+    decided, old_letter, new_letter = _s3_changed_to_s1(world, scenario_3)
 
     text = issued_pdf_text(decided.letter)
     for expected in [
@@ -317,3 +329,88 @@ def test_an_objection_after_the_decision_took_effect_is_inadmissible(world, scen
         "effective",
         D("2026-07-27"),
     )
+
+
+# --- the version of the decision the decider saw ------------------------------------------------------------------
+
+
+def _written():
+    return (
+        AuditEvent.objects.count(),
+        Letter.objects.count(),
+        Decision.objects.count(),
+        list(Objection.objects.order_by("id").values_list("status", "outcome")),
+    )
+
+
+def test_deciding_from_a_stale_page_is_a_conflict_and_writes_nothing(world, scenario_3):
+    objection = _file(world, scenario_3, "2026-07-20")
+    scenario_3.refresh_from_db()
+    before = _written()
+
+    with pytest.raises(ConflictError) as refused:
+        objection_decide(objection=objection, actor=world.bupati, outcome="upheld", decided_on=D("2026-08-10"),
+                         reason="Tetap.", expected_version=scenario_3.version - 1)  # fmt: skip
+
+    assert refused.value.code == "decision_changed"
+    assert _written() == before
+    scenario_3.refresh_from_db()
+    assert scenario_3.status == "objected"
+
+
+def test_the_same_decide_form_sent_twice_is_a_conflict_the_second_time_and_writes_nothing(world, scenario_3):
+    render(scenario_3.letter)
+    objection = _file(world, scenario_3, "2026-07-20")
+    scenario_3.refresh_from_db()
+    seen = scenario_3.version
+    decide = {
+        "actor": world.bupati, "outcome": "changed", "decided_on": D("2026-08-10"), "reason": "Pelanggaran pertama.",
+        "sanction": sanction("S1"), "expected_version": seen,
+    }  # fmt: skip
+    decided = objection_decide(objection=objection, **decide)
+    before = _written()
+
+    with pytest.raises(ConflictError) as refused:
+        objection_decide(objection=objection, **decide)
+
+    assert refused.value.code == "decision_changed"
+    assert _written() == before
+    assert list(Decision.objects.filter(previous=scenario_3)) == [decided.new_decision]
+
+
+def test_a_late_objection_form_sent_twice_is_recorded_once(world, scenario_3):
+    seen = scenario_3.version
+    first = objection_file(decision=scenario_3, actor=world.officer, filed_on=D("2026-07-27"),
+                           filed_by_name="Drs. Rahmat Hidayat", grounds=GROUNDS, expected_version=seen)  # fmt: skip
+    before = _written()
+
+    with pytest.raises(ConflictError) as refused:
+        objection_file(decision=scenario_3, actor=world.officer, filed_on=D("2026-07-27"),
+                       filed_by_name="Drs. Rahmat Hidayat", grounds=GROUNDS, expected_version=seen)  # fmt: skip
+
+    assert (first.status, refused.value.code) == ("inadmissible", "decision_changed")
+    assert _written() == before
+
+
+def test_a_changed_outcome_supersedes_the_old_version_like_a_correction(world, scenario_3):
+    render(scenario_3.letter)
+    objection = _file(world, scenario_3, "2026-07-20")
+
+    decided = objection_decide(objection=objection, actor=world.bupati, outcome="changed", decided_on=D("2026-08-10"),
+                               reason="Diubah.", sanction=sanction("S1"))  # fmt: skip
+
+    new = decided.new_decision
+    events = AuditEvent.objects.filter(target_type="casework.case", target_id=scenario_3.case_id).order_by("id")
+    superseded = events.get(action="decision_superseded")
+    issued = events.get(action="decision_version_issued")
+    assert (superseded.data, superseded.from_status, superseded.to_status) == (
+        {"decision": scenario_3.pk, "track": "discipline", "by_decision": new.pk, "number": scenario_3.number,
+         "objection": objection.pk},
+        "objected", "superseded",
+    )  # fmt: skip
+    assert (issued.data, issued.from_status, issued.to_status) == (
+        {"decision": new.pk, "track": "discipline", "replaces": scenario_3.pk, "replaces_number": scenario_3.number,
+         "number": new.number, "version_number": 2, "sanction": "S1", "objection": objection.pk},
+        "effective", "effective",
+    )  # fmt: skip
+    assert superseded.pk < issued.pk

@@ -1,0 +1,143 @@
+"""What follows the signature: the delivery (in person, or absent and sent), objections and appeals (filed, decided)
+and the records of the sanction's execution."""
+
+import dataclasses
+from typing import Any
+
+from django import forms
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.web_actions import ActionPage, Done
+from sanctions import forms as f
+from sanctions import permissions as p
+from sanctions import services
+from sanctions.models import Decision, Objection
+from sanctions.services.objections import objection_kind
+from sanctions.views.base import DecisionAction, shown_objection_window_ends
+
+
+class DeliveryInPerson(DecisionAction):
+    form_class = f.DeliveryInPersonForm
+    page = ActionPage(gettext_lazy("Record the delivery"), submit=gettext_lazy("Record the delivery"))
+    allowed = staticmethod(p.can_record_after_decision)
+
+    def perform(self, form: f.DeliveryInPersonForm, target: Decision) -> str:
+        data = form.cleaned_data
+        services.decision_record_delivery(
+            decision=target,
+            actor=self.actor,
+            delivered_on=data["delivered_on"],
+            note=data["note"],
+            late_reason=data["late_reason"],
+            expected_version=form.version_seen,
+        )
+        return _("The delivery was recorded.")
+
+
+class DeliveryAbsent(DecisionAction):
+    form_class = f.DeliveryAbsentForm
+    page = ActionPage(gettext_lazy("Record absence and sending"), submit=gettext_lazy("Record the sending"))
+    allowed = staticmethod(p.can_record_after_decision)
+
+    def perform(self, form: f.DeliveryAbsentForm, target: Decision) -> str:
+        data = form.cleaned_data
+        services.decision_record_absence_and_sending(
+            decision=target,
+            actor=self.actor,
+            scheduled_on=data["scheduled_on"],
+            sent_on=data["sent_on"],
+            received_on=data["received_on"],
+            note=data["note"],
+            late_reason=data["late_reason"],
+            expected_version=form.version_seen,
+        )
+        return _("The absence and the sending of the decision were recorded.")
+
+
+class ObjectionFile(DecisionAction):
+    form_class = f.ObjectionFileForm
+    page = ActionPage(gettext_lazy("Record an objection or appeal"), submit=gettext_lazy("Record the objection"))
+    allowed = staticmethod(p.can_record_after_decision)
+
+    def context(self, target: Decision, form: forms.Form) -> dict[str, Any]:
+        # The page says whether it is an objection or an appeal, and until when it may be filed.
+        kind = Objection.Kind(objection_kind(target))
+        window_ends = shown_objection_window_ends(target)
+        intro = str(kind.label)
+        if window_ends is not None:
+            intro = _("%(kind)s — may be filed until %(date)s.") % {"kind": kind.label, "date": window_ends.isoformat()}
+        return {**super().context(target, form), "page": dataclasses.replace(self.page, intro=intro)}
+
+    def perform(self, form: f.ObjectionFileForm, target: Decision) -> str:
+        data = form.cleaned_data
+        objection = services.objection_file(
+            decision=target,
+            actor=self.actor,
+            filed_on=data["filed_on"],
+            filed_by_name=data["filed_by_name"],
+            grounds=data["grounds"],
+            expected_version=form.version_seen,
+        )
+        if objection.status == Objection.Status.INADMISSIBLE:
+            return _("It was filed too late and is inadmissible; the statement is being prepared.")
+        due = objection.due_on.isoformat() if objection.due_on else "—"
+        return _("The objection was recorded; it must be decided by %(date)s.") % {"date": due}
+
+
+class ObjectionDecide(DecisionAction):
+    """The staffing authority decides a pending objection; a changed sanction leads to the new version's page."""
+
+    form_class = f.ObjectionDecideForm
+    page = ActionPage(gettext_lazy("Decide the objection"), submit=gettext_lazy("Decide"))
+    allowed = staticmethod(p.can_decide_objection)
+    objection: Objection
+
+    def get_target(self) -> Decision:
+        decision = super().get_target()
+        objection = decision.objections.filter(pk=self.kwargs["objection_id"]).first()
+        if objection is None:
+            raise Http404
+        self.objection = objection
+        return decision
+
+    def context(self, target: Decision, form: forms.Form) -> dict[str, Any]:
+        return {**super().context(target, form), "objection": self.objection}
+
+    def perform(self, form: f.ObjectionDecideForm, target: Decision) -> Done:
+        data = form.cleaned_data
+        decided = services.objection_decide(
+            objection=self.objection,
+            actor=self.actor,
+            outcome=data["outcome"],
+            reason=data["reason"],
+            decided_on=data["decided_on"],
+            sanction=data["sanction_type"],
+            expected_version=form.version_seen,
+        )
+        message = _("The objection was decided: %(outcome)s.") % {"outcome": decided.get_outcome_display()}
+        return Done(message, target=decided.new_decision or target)
+
+
+class ExecutionRecordAdd(DecisionAction):
+    form_class = f.ExecutionRecordForm
+    page = ActionPage(gettext_lazy("Record execution"), submit=gettext_lazy("Add the record"))
+    allowed = staticmethod(p.can_record_after_decision)
+
+    def form_kwargs(self, target: Decision) -> dict[str, Any]:
+        return {**super().form_kwargs(target), "case": target.case}
+
+    def perform(self, form: f.ExecutionRecordForm, target: Decision) -> str:
+        data = form.cleaned_data
+        services.execution_record_add(
+            decision=target,
+            actor=self.actor,
+            action=data["action"],
+            carried_out_on=data["carried_out_on"],
+            unit=data["unit"],
+            document_number=data["document_number"],
+            note=data["note"],
+            expected_version=form.version_seen,
+        )
+        return _("The execution record was added.")
