@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "violations",
     "casework",
     "sanctions",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -171,7 +172,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # The published enums (shared/API.md) get stable names no other app's `status` field can collide with.
+    # The published enums (docs/api-contract.md) get stable names no other app's `status` field can collide with.
     "ENUM_NAME_OVERRIDES": {
         "PublicReportStatusEnum": "violations.models.PUBLIC_STATUSES",
         "ForwardingOriginEnum": "violations.models.BawasluForwarding.Origin",
@@ -181,7 +182,7 @@ SPECTACULAR_SETTINGS = {
 
 # --- Celery ------------------------------------------------------------------------------------
 # Letters must never be lost and duplicates must be harmless (see docs and the measured figures in
-# shared/reference/perf-reliability.md §2.4): late ack, reject on worker loss, one prefetch.
+# docs/performance-references.md §2.4): late ack, reject on worker loss, one prefetch.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 # socket_connect_timeout: with the broker unreachable a publish fails fast instead of hanging the request; the
 # letter relay (casework.relay_pending_letters) enqueues it again once the broker is back.
@@ -196,6 +197,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(_broker_dir / "out"),
         "data_folder_out": str(_broker_dir / "out"),
         "processed_folder": str(_broker_dir / "processed"),
+        # kombu's exchange tables; without this it writes a control/ folder wherever the process runs.
+        "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = None
