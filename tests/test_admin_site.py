@@ -200,10 +200,8 @@ def _at(day: int) -> datetime.datetime:
     return datetime.datetime(2024, 10, day, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
 
 
-@pytest.fixture
-def records(administrator):
-    """One row of every casework and sanctions model, made through the services where they exist."""
-    officer = IntakeOfficerFactory(username="verifikator")
+def _examined_case(officer):
+    """A case taken by the services from registration to its examination report (LHP)."""
     case = case_register(actor=officer, reports=[ReportFactory()])
     services.case_start_review(case=case, actor=officer, probable_level="heavy", tracks=["discipline"])
     services.examination_team_form(
@@ -244,22 +242,16 @@ def records(administrator):
         recommended_sanction_code="B1",
         recommended_sanction_level="heavy",
     )
-    evidence = services.case_evidence_add_statement(
-        case=case, actor=officer, witness_name="Siti", statement="Saya melihat unggahan itu."
-    )
+    return case, summons, examination, report
+
+
+def _sanctions_rows(administrator, officer):
+    """One row of every sanctions model (the admin shows them read-only; most are made directly here)."""
     decided = CaseFactory(number="0099/KASUS/LEBONG/2024", agency=officer.agency, status="forwarded_for_decision")
     decision = DecisionFactory(case=decided)
     official = sanctioning_official()
     now = timezone.now()
     return {
-        "casework_casetrack": CaseTrack.objects.get(case=case),
-        "casework_examinationteam": case.examination_team,
-        "casework_summons": summons,
-        "casework_examination": examination,
-        "casework_examinationreport": report,
-        "casework_caseevidence": evidence,
-        "casework_letter": Letter.objects.order_by("id").first(),
-        "casework_letternumbersequence": LetterNumberSequence.objects.first(),
         "sanctions_decision": decision,
         "sanctions_decisionrecusal": DecisionRecusal.objects.create(
             decision=decision, official=official, reason="party", recorded_at=now
@@ -287,6 +279,27 @@ def records(administrator):
             valid_from=datetime.date(2024, 9, 1),
             recorded_by=administrator,
         ),
+    }
+
+
+@pytest.fixture
+def records(administrator):
+    """One row of every casework and sanctions model, made through the services where they exist."""
+    officer = IntakeOfficerFactory(username="verifikator")
+    case, summons, examination, report = _examined_case(officer)
+    evidence = services.case_evidence_add_statement(
+        case=case, actor=officer, witness_name="Siti", statement="Saya melihat unggahan itu."
+    )
+    return {
+        "casework_casetrack": CaseTrack.objects.get(case=case),
+        "casework_examinationteam": case.examination_team,
+        "casework_summons": summons,
+        "casework_examination": examination,
+        "casework_examinationreport": report,
+        "casework_caseevidence": evidence,
+        "casework_letter": Letter.objects.order_by("id").first(),
+        "casework_letternumbersequence": LetterNumberSequence.objects.first(),
+        **_sanctions_rows(administrator, officer),
     }
 
 

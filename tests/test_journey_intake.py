@@ -1,4 +1,4 @@
-"""Scenario 1 of shared/SCENARIOS.md, intake part: Lebong, Pilkada 2024, a school principal shares a candidate's
+"""Scenario 1 of docs/scenarios.md, intake part: Lebong, Pilkada 2024, a school principal shares a candidate's
 posts. Three channels report the same posts; the intake officer links them and registers one case; every reporter
 (and Bawaslu) sees `in_process`."""
 
@@ -76,7 +76,8 @@ def lebong():
     }
 
 
-def test_three_channels_one_case_every_reporter_sees_in_process(lebong, monkeypatch):
+def _three_reports(lebong):
+    """Scenario 1's three reports of the same posts, each through its own channel, on their own dates."""
     # 2024-10-07: Diskominfo's monitoring team records the posts with screenshots, the same day.
     finding = services.report_submit(
         data=_facts(accused_name="Drs. Rahmat Hidayat", accused_nip=NIP, links=[POST]),
@@ -113,7 +114,12 @@ def test_three_channels_one_case_every_reporter_sees_in_process(lebong, monkeypa
         fingerprint=services.forwarding_fingerprint(payload=payload, evidence=[]),
         received_at=_at(10, 9, 0),
     ).forwarding
-    reports = {"finding": finding.report, "citizen": citizen.report, "bawaslu": forwarding.report}
+    return finding, citizen, forwarding.report
+
+
+def test_three_channels_one_case_every_reporter_sees_in_process(lebong, monkeypatch):
+    finding, citizen, bawaslu = _three_reports(lebong)
+    reports = {"finding": finding.report, "citizen": citizen.report, "bawaslu": bawaslu}
 
     # 2024-10-11: the intake officer triages.
     monkeypatch.setattr(timezone, "now", lambda: _at(11, 9, 30))
@@ -137,8 +143,12 @@ def test_three_channels_one_case_every_reporter_sees_in_process(lebong, monkeypa
     assert case.number == "0001/KASUS/LEBONG/2024"
     assert (case.status, case.accused, case.registered_at) == ("registered", lebong["principal"], _at(11, 9, 30))
     assert list(case_selectors.case_reports(case=case)) == [reports["finding"], reports["citizen"], reports["bawaslu"]]
+    _assert_every_reporter_follows_the_case(lebong, (finding, citizen), reports)
+
+
+def _assert_every_reporter_follows_the_case(lebong, submitted_with_pins, reports):
     # Every reporter follows the case: the parent and Diskominfo with their code and PIN, Bawaslu through its API.
-    for submitted in (finding, citizen):
+    for submitted in submitted_with_pins:
         seen = selectors.report_get_by_tracking_code(
             tracking_code=submitted.report.tracking_code, pin=submitted.access_pin
         )

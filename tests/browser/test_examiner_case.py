@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory, UserFactory
 from casework import services
 from casework.deadlines import summons_latest_send_date
 from casework.models import Case
+from core import clock
 from violations.tests.factories import ReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -49,8 +49,7 @@ def _message(page: Any) -> str:
     return page.locator("ul.messages li").first.inner_text().strip()
 
 
-def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browser, shots, settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+def _registered_case_assigned_to_an_examiner():
     AgencyFactory()
     officer = IntakeOfficerFactory(username="verifikator", first_name="Yanti", last_name="Oktaviani")
     examiner = UserFactory(username="pemeriksa", first_name="Hendra", last_name="Saputra", roles=[Role.EXAMINER])
@@ -63,23 +62,15 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     case = services.case_register(actor=officer, reports=[report], summary="Unggahan kampanye di Facebook.")
     Case.objects.filter(pk=case.pk).update(accused=accused, accused_nip=accused.nip)
     services.case_assign(case=Case.objects.get(pk=case.pk), actor=officer, examiners=[examiner])
-    case_url = f"{live_server.url}/cases/{case.pk}/"
+    return case, examiner
 
-    page = _log_in(browser, live_server.url, "pemeriksa")
 
-    # The registered case, assigned to the examiner: start the review.
-    page.goto(case_url)
-    assert page.locator("h1 .badge").inner_text().strip() == "Teregistrasi"
-    page.select_option("#review-level", "moderate")
-    page.locator("#case-actions form[action$='/review/'] button[type=submit]").click()
-    page.wait_for_url(case_url)
-    assert _message(page) == "Penelaahan telah dimulai."
-
+def _officer_forms_the_team(browser, base_url, case_url, examiner):
     # The intake officer forms the examination team (the examiner may not; the officer manages the agency's cases).
-    officer_page = _log_in(browser, live_server.url, "verifikator")
+    officer_page = _log_in(browser, base_url, "verifikator")
     officer_page.goto(f"{case_url}team/")
     officer_page.fill("#id_decision_number", "800/123/BKPSDM/2026")
-    officer_page.fill("#id_decision_date", timezone.localdate().isoformat())
+    officer_page.fill("#id_decision_date", clock.today().isoformat())
     officer_page.fill("#id_direct_superior_name", "Dra. Sri Wahyuni")
     officer_page.fill("#id_inspectorate_name", "Budi Santoso, S.H.")
     officer_page.fill("#id_bkpsdm_name", "Hendra Saputra")
@@ -89,23 +80,22 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     assert _message(officer_page).startswith("Tim pemeriksa telah dibentuk")
     officer_page.context.close()
 
+
+def _issue_summons_and_read_its_letter(page, base_url, case_url, exam_day):
     # Summons I, sent today for the earliest examination day rule D6 allows.
-    today = timezone.localdate()
-    exam_day = _earliest_examination_day(today)
     page.goto(case_url)
     page.locator("#case-actions a[href$='/summons/']").click()
     page.fill("#id_scheduled_at", f"{exam_day.isoformat()}T09:00")
-    page.fill("#id_sent_on", today.isoformat())
+    page.fill("#id_sent_on", clock.today().isoformat())
     page.select_option("#id_delivery_method", "in_person")
     page.fill("#id_place", "Kantor BKPSDM Kabupaten Lebong")
     page.locator("main form.form button.primary").click()
     page.wait_for_url(case_url)
     assert _message(page) == "Surat panggilan I telah diterbitkan; suratnya sedang disiapkan."
-
     # The summons letter rendered on commit (eager Celery): download it and read it.
     page.goto(case_url)
     link = page.locator("#letters a[href*='/letters/']").first
-    pdf = page.request.get(live_server.url + link.get_attribute("href"))
+    pdf = page.request.get(base_url + link.get_attribute("href"))
     assert (pdf.status, pdf.headers["content-type"]) == (200, "application/pdf")
     from pypdf import PdfReader
 
@@ -113,7 +103,8 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     assert "Drs. Rahmat Hidayat" in text
     assert "197805122003121003" in re.sub(r"\s", "", text)
 
-    # The accused came: attendance, then the BAP.
+
+def _record_attendance_and_the_bap(page, case_url, exam_day, shots):
     page.locator("#case-actions form[action$='/attendance/'] button[type=submit]").click()
     page.wait_for_url(case_url)
     assert _message(page) == "Kehadiran telah dicatat; selanjutnya catat pemeriksaan (BAP)."
@@ -129,7 +120,8 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     page.wait_for_url(case_url)
     assert _message(page) == "Berita acara pemeriksaan (BAP) telah disimpan; suratnya sedang disiapkan."
 
-    # The LHP.
+
+def _write_the_lhp(page, case_url):
     page.locator("#case-actions a[href$='/examination-report/']").click()
     page.locator("input[name=violation_types]").first.check()
     page.fill("#id_act_time", "7 Oktober 2024")
@@ -142,6 +134,27 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     page.locator("main form.form button.primary").click()
     page.wait_for_url(case_url)
     assert _message(page) == "Laporan hasil pemeriksaan (LHP) telah disampaikan; suratnya sedang disiapkan."
+
+
+def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browser, shots, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    case, examiner = _registered_case_assigned_to_an_examiner()
+    case_url = f"{live_server.url}/cases/{case.pk}/"
+    page = _log_in(browser, live_server.url, "pemeriksa")
+
+    # The registered case, assigned to the examiner: start the review.
+    page.goto(case_url)
+    assert page.locator("h1 .badge").inner_text().strip() == "Teregistrasi"
+    page.select_option("#review-level", "moderate")
+    page.locator("#case-actions form[action$='/review/'] button[type=submit]").click()
+    page.wait_for_url(case_url)
+    assert _message(page) == "Penelaahan telah dimulai."
+
+    _officer_forms_the_team(browser, live_server.url, case_url, examiner)
+    exam_day = _earliest_examination_day(clock.today())
+    _issue_summons_and_read_its_letter(page, live_server.url, case_url, exam_day)
+    _record_attendance_and_the_bap(page, case_url, exam_day, shots)
+    _write_the_lhp(page, case_url)
 
     page.goto(case_url)
     assert page.locator("h1 .badge").inner_text().strip() == "LHP telah dibuat"
