@@ -35,6 +35,12 @@ SECTION_START = "<!-- letters:start -->"
 SECTION_END = "<!-- letters:end -->"
 
 
+def _today() -> datetime.date:
+    from core import clock
+
+    return clock.today()
+
+
 def _rss_mib() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -182,7 +188,7 @@ def section(results: list[tuple[str, str]], machine: str) -> str:
         SECTION_START,
         "## Letter rendering",
         "",
-        f"Run with `make bench-letters` on {datetime.date.today():%Y-%m-%d}. Machine: {machine}.",
+        f"Run with `make bench-letters` on {_today():%Y-%m-%d}. Machine: {machine}.",
         "In-process, as the Celery task renders (casework.letters.letter_pdf_bytes), scenario 1's snapshot.",
         "CPU time is the letter's own cost; wall time also carries whatever else runs on the machine.",
         "",

@@ -34,6 +34,12 @@ REPORTS = int(os.environ.get("BENCH_REPORTS", "200000"))
 RUNS = 7
 
 
+def _today() -> datetime.date:
+    from core import clock  # after sys.path and the settings module are set
+
+    return clock.today()
+
+
 def _psql(sql: str) -> None:
     subprocess.run(["/usr/bin/psql", f"{ADMIN_URL}/postgres", "-qc", sql], check=True, capture_output=True)  # noqa: S603
 
@@ -83,11 +89,11 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _seed(agency: object, office: object) -> None:
-    from django.utils import timezone
 
+    from core import clock
     from violations.models import BawasluForwarding, Channel, Report
 
-    now = timezone.now()
+    now = clock.now()
     statuses = [choice for choice, _label in Report.Status.choices]
     channels = [choice for choice, _label in Channel.choices]
     batch = []
@@ -223,7 +229,7 @@ def _write(results: list[tuple[str, str]]) -> None:
     lines = [
         "# Benchmarks",
         "",
-        f"Run with `make bench` on {datetime.date.today():%Y-%m-%d}. Machine: {_machine()}.",
+        f"Run with `make bench` on {_today():%Y-%m-%d}. Machine: {_machine()}.",
         "PostgreSQL and the benchmark share the machine; medians of 7 runs after one warm-up.",
         "",
         "| what | figure |",

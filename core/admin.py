@@ -1,10 +1,11 @@
 """Administration: the audit trail (read-only for everyone, superusers included), the site's titles, the agency's
 calendar changes and the deadline rules (written through core.services, audited)."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,11 @@ from core.services import day_off_add, day_off_check, day_off_remove, deadline_r
 admin.site.site_header = _("Netra administration")
 admin.site.site_title = _("Netra")
 admin.site.index_title = _("Registers, catalogues and oversight")
+
+
+def _actor(request: HttpRequest) -> AbstractBaseUser:
+    """The administrator acting (the admin site lets only logged-in staff through)."""
+    return cast(AbstractBaseUser, request.user)
 
 
 @admin.register(AuditEvent)
@@ -89,16 +95,16 @@ class DayOffAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: DayOff, form: forms.ModelForm, change: bool) -> None:
         saved = day_off_add(
-            actor=request.user, date=obj.date, name=obj.name, kind=obj.kind, legal_basis=obj.legal_basis
+            actor=_actor(request), date=obj.date, name=obj.name, kind=obj.kind, legal_basis=obj.legal_basis
         )
         obj.pk, obj.created_by, obj.created_at = saved.pk, saved.created_by, saved.created_at
 
     def delete_model(self, request: HttpRequest, obj: DayOff) -> None:
-        day_off_remove(actor=request.user, day_off=obj)
+        day_off_remove(actor=_actor(request), day_off=obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[DayOff]) -> None:
         for day_off in queryset:
-            day_off_remove(actor=request.user, day_off=day_off)
+            day_off_remove(actor=_actor(request), day_off=day_off)
 
 
 @admin.register(DeadlineRule)
@@ -124,4 +130,4 @@ class DeadlineRuleAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: DeadlineRule, form: forms.ModelForm, change: bool) -> None:
-        deadline_rule_save(actor=request.user, rule=obj, changed_fields=list(form.changed_data))
+        deadline_rule_save(actor=_actor(request), rule=obj, changed_fields=list(form.changed_data))

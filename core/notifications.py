@@ -8,6 +8,8 @@ The header badge's unread count lives in the shared cache, rewritten after every
 read) and whenever the user opens the notifications page, so showing it costs no database query on every page (the
 list views pin their query counts). When the cache lost it, `notification_unread_count_cached` says 0 until the next
 change or visit; the page itself always reads the database.
+
+`user` is typed Any: it is the project's account model, which core (below accounts) cannot name.
 """
 
 from typing import Any
@@ -15,9 +17,9 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext
 
+from core import clock
 from core.errors import NotFound
 from core.models import Notification
 
@@ -49,7 +51,7 @@ def notification_mark_read(*, user: Any, notification_id: int) -> Notification:
     if notification is None:
         raise NotFound("notification_not_found", gettext("There is no such notification."))
     if notification.read_at is None:
-        notification.read_at = timezone.now()
+        notification.read_at = clock.now()
         notification.save(update_fields=["read_at"])
         _refresh_count_on_commit(user.pk)
     return notification
@@ -58,7 +60,7 @@ def notification_mark_read(*, user: Any, notification_id: int) -> Notification:
 @transaction.atomic
 def notification_mark_all_read(*, user: Any) -> int:
     """Mark every unread notification of `user` read; returns how many were."""
-    changed = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    changed = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=clock.now())
     _refresh_count_on_commit(user.pk)
     return changed
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core import calendar
+from core.actors import AuditActor, user_of
 from core.audit import audit_record
 from core.audit_actions import DAY_OFF_ADDED, DAY_OFF_REMOVED, DEADLINE_RULE_CHANGED, DEADLINE_RULE_CREATED
 from core.errors import ConflictError, DomainError
@@ -39,7 +40,7 @@ def day_off_check(*, day: datetime.date, kind: str) -> None:
 
 @transaction.atomic
 def day_off_add(
-    *, actor: Any, date: datetime.date, name: str, kind: str = DayOff.Kind.DAY_OFF, legal_basis: str
+    *, actor: AuditActor, date: datetime.date, name: str, kind: str = DayOff.Kind.DAY_OFF, legal_basis: str
 ) -> DayOff:
     """Add a regional or decreed day off (`day_off`) or work a national holiday (`working_day`).
 
@@ -62,7 +63,7 @@ def day_off_add(
         name=name.strip(),
         kind=kind,
         legal_basis=legal_basis.strip(),
-        created_by=actor if actor is not None and not isinstance(actor, str) else None,
+        created_by=user_of(actor),  # type: ignore[misc]  # the project's user model, a subclass
     )
     day_off.full_clean()
     day_off.save(force_insert=True)
@@ -77,7 +78,7 @@ def day_off_add(
 
 
 @transaction.atomic
-def day_off_remove(*, actor: Any, day_off: DayOff, reason: str = "") -> None:
+def day_off_remove(*, actor: AuditActor, day_off: DayOff, reason: str = "") -> None:
     """Undo a calendar change: the date goes back to what the national calendar says. Writes an audit event."""
     locked = DayOff.objects.select_for_update().filter(pk=day_off.pk).first()
     if locked is None:
@@ -103,7 +104,9 @@ def _json_value(value: Any) -> Any:
 
 
 @transaction.atomic
-def deadline_rule_save(*, actor: Any, rule: DeadlineRule, changed_fields: list[str] | None = None) -> DeadlineRule:
+def deadline_rule_save(
+    *, actor: AuditActor, rule: DeadlineRule, changed_fields: list[str] | None = None
+) -> DeadlineRule:
     """Create or change a deadline rule (administrators, through the admin). Writes an audit event with the values
     of the changed fields; deadlines computed afterwards use the new values."""
     if rule.pk is not None and not DeadlineRule.objects.select_for_update().filter(pk=rule.pk).exists():
