@@ -14,6 +14,7 @@ from accounts.models import Agency, CivilServant, User
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory
 from casework.models import Case
 from casework.tests.factories import CaseFactory, agency_administrator, examiner
+from core.models import AuditEvent
 from sanctions.models import Decision, StaffingAuthority
 from sanctions.tests.factories import StaffingAuthorityFactory, sanctioning_official
 from violations.models import Report, ViolationType
@@ -193,3 +194,12 @@ def signed(case: Case, world: World, *, on: datetime.date | None = None, **kwarg
 
 def staffing(world: World) -> list[StaffingAuthority]:
     return list(StaffingAuthority.objects.filter(agency=world.agency).order_by("order"))
+
+
+def case_actions(case: Case) -> list[str]:
+    """The audit actions recorded on a case, in order."""
+    return list(
+        AuditEvent.objects.filter(target_type="casework.case", target_id=case.pk)
+        .order_by("id")
+        .values_list("action", flat=True)
+    )

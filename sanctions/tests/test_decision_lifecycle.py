@@ -21,7 +21,7 @@ from sanctions.services import (
 )
 from sanctions.tests.decision_helpers import (
     World,
-    build_world,
+    case_actions,
     decision_on,
     forwarded_case,
     signed,
@@ -33,24 +33,6 @@ from violations.models import Report, TimelineEntry
 pytestmark = pytest.mark.django_db
 
 _D = Decision.Status
-
-
-@pytest.fixture
-def world() -> World:
-    return build_world()
-
-
-@pytest.fixture
-def case(world: World) -> Case:
-    return forwarded_case(world)
-
-
-def _actions(case: Case) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(target_type="casework.case", target_id=case.pk)
-        .order_by("id")
-        .values_list("action", flat=True)
-    )
 
 
 # --- the transition table --------------------------------------------------------------------------------------------
@@ -78,7 +60,7 @@ def test_the_whole_way_from_draft_to_signed(world, case):
     assert decision.letter.number == f"800/0001/KEP/BKPSDM/{year}"
     assert decision.version == 4
 
-    assert _actions(case) == [
+    assert case_actions(case) == [
         "decision_drafted",
         "decision_submitted",
         "decision_approved",
@@ -148,7 +130,7 @@ def test_the_reviewer_returns_the_draft_with_a_note(world, case):
     decision = decision_review(decision=decision, actor=world.reviewer, approve=False, note="Lengkapi Menimbang")
     assert (decision.status, decision.review_note) == (_D.DRAFT, "Lengkapi Menimbang")
     assert Notification.objects.filter(user=world.examiner).count() == 1
-    assert _actions(case)[-1] == "decision_returned"
+    assert case_actions(case)[-1] == "decision_returned"
     # Twice is once.
     assert decision_review(decision=decision, actor=world.reviewer, approve=False, note="x").version == decision.version
 
@@ -171,7 +153,7 @@ def test_the_official_returns_the_decision_to_draft(world, case):
     decision = decision_return_by_official(decision=decision, actor=world.bupati, note="Perbaiki pertimbangan")
 
     assert (decision.status, decision.review_note) == (_D.DRAFT, "Perbaiki pertimbangan")
-    assert _actions(case)[-1] == "decision_returned_by_official"
+    assert case_actions(case)[-1] == "decision_returned_by_official"
     # Back through review to the same official.
     decision = to_awaiting_signature(decision, world)
     assert decision_sign(decision=decision, actor=world.bupati).status == _D.SIGNED
@@ -186,7 +168,7 @@ def test_every_step_is_idempotent(world, case):
     decision = decision_sign(decision=decision, actor=world.bupati)
     assert decision_sign(decision=decision, actor=world.bupati).version == decision.version
     assert Letter.objects.filter(case=case).count() == 1
-    assert _actions(case).count("decision_signed") == 1
+    assert case_actions(case).count("decision_signed") == 1
 
 
 def _in_status(world: World, case: Case, status: str) -> Decision:

@@ -14,8 +14,7 @@ from sanctions.services import (
     decision_update_draft,
 )
 from sanctions.tests.decision_helpers import (
-    World,
-    build_world,
+    case_actions,
     decision_on,
     forwarded_case,
 )
@@ -24,24 +23,6 @@ from sanctions.tests.factories import DecisionFactory, sanction
 pytestmark = pytest.mark.django_db
 
 _D = Decision.Status
-
-
-@pytest.fixture
-def world() -> World:
-    return build_world()
-
-
-@pytest.fixture
-def case(world: World) -> Case:
-    return forwarded_case(world)
-
-
-def _actions(case: Case) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(target_type="casework.case", target_id=case.pk)
-        .order_by("id")
-        .values_list("action", flat=True)
-    )
 
 
 # --- drafting and the sanction rules ---------------------------------------------------------------------------------
@@ -205,7 +186,7 @@ def test_a_draft_can_be_changed_and_is_checked_again(world, case):
     assert (decision.sanction_type.code, decision.considerations, decision.copies, decision.version) == (
         "B2", "alasan baru", ["Arsip"], 2,
     )  # fmt: skip
-    assert _actions(case)[-1] == "decision_draft_updated"
+    assert case_actions(case)[-1] == "decision_draft_updated"
 
 
 # --- the version of the case the drafter saw -------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from casework.models import Case, Letter
+from casework.models import Letter
 from core import clock
 from core.errors import ConflictError, DomainError, PermissionDenied
 from core.models import AuditEvent, Notification
@@ -19,8 +19,7 @@ from sanctions.services import (
     decision_submit_for_review,
 )
 from sanctions.tests.decision_helpers import (
-    World,
-    build_world,
+    case_actions,
     decision_on,
     forwarded_case,
     signed,
@@ -30,24 +29,6 @@ from sanctions.tests.decision_helpers import (
 pytestmark = pytest.mark.django_db
 
 _D = Decision.Status
-
-
-@pytest.fixture
-def world() -> World:
-    return build_world()
-
-
-@pytest.fixture
-def case(world: World) -> Case:
-    return forwarded_case(world)
-
-
-def _actions(case: Case) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(target_type="casework.case", target_id=case.pk)
-        .order_by("id")
-        .values_list("action", flat=True)
-    )
 
 
 # --- only the competent official signs -------------------------------------------------------------------------------
@@ -139,7 +120,7 @@ def test_the_official_declares_a_conflict_and_the_next_one_up_signs(world, case)
     )  # fmt: skip
     recusal = DecisionRecusal.objects.get(decision=decision)
     assert (recusal.official, recusal.reason) == (world.bupati, "declared")
-    assert _actions(case)[-2:] == ["decision_official_recused", "decision_rerouted"]
+    assert case_actions(case)[-2:] == ["decision_official_recused", "decision_rerouted"]
     assert Notification.objects.filter(user=world.wakil).count() == 1
     with pytest.raises(PermissionDenied):
         decision_sign(decision=decision, actor=world.bupati)
