@@ -102,3 +102,10 @@ def handover_cases(*, officer: Actor) -> QuerySet[Case]:
 def case_find_by_number(*, user: Viewer, number: str) -> Case | None:
     """The case with this number among those the user may see (e.g. the target of a merge)."""
     return case_list_for_user(user=user).filter(number=number).first()
+
+
+def case_examined_by_team(*, case: Case) -> bool:
+    """Whether the case was examined by an examination team, as a heavy sanction requires (docs/domain.md,
+    "Procedure and deadlines"): the team exists. (Issue 9 refines this to the summons and examination held under
+    it.)"""
+    return hasattr(case, "examination_team")

@@ -145,6 +145,8 @@ class ExaminationReport(TimeStampedModel):
         _("recommended level"), max_length=20, choices=SanctionLevel.choices, blank=True, default=""
     )
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The date the LHP carries: on or after the examination it reports on; a decision comes on or after it.
+    reported_on = models.DateField(_("date of the report"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("examination report (LHP)")

@@ -185,6 +185,7 @@ def _new_report(case: Case, actor: Actor, fields: Mapping[str, Any]) -> Examinat
         recommended_sanction_code=fields["recommended_sanction_code"].strip() if proven else "",
         recommended_sanction_level=fields["recommended_sanction_level"] if proven else "",
         submitted_by=actor,
+        reported_on=clock.today(),
     )
 
 
