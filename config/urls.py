@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from accounts import views as account_views
 from casework.views import verification as letter_verification
+from config.api_docs import RedocDocsView, SwaggerDocsView
 from core.views import notifications as views_notifications
 from core.views import pages as core_views
 
@@ -23,7 +24,8 @@ urlpatterns = [
     # Citizens and Bawaslu offices: the published contract (docs/api-contract.md).
     path("api/v1/", include("violations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SwaggerDocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", RedocDocsView.as_view(url_name="api-schema"), name="api-redoc"),
     # Web: citizens, Bawaslu offices, intake officers.
     path("report/", include("violations.urls_public")),
     path("bawaslu/", include("violations.urls_bawaslu")),
