@@ -16,6 +16,7 @@ from core.hashers import PIN_HASHER
 from core.models import AuditEvent
 from violations.models import BawasluForwarding, Evidence, Report, Reporter, ReportLink, ViolationType
 from violations.permissions import can_see_reporter_identity, can_triage, is_intake_officer
+from violations.tracking_codes import normalize_tracking_code
 
 
 @functools.cache
@@ -30,7 +31,7 @@ def violation_types_in_force() -> QuerySet[ViolationType]:
 
 def report_get_by_tracking_code(*, tracking_code: str, pin: str) -> Report | None:
     """The reporter's own report, or None for a wrong code, a wrong PIN or no PIN alike."""
-    report = Report.objects.filter(tracking_code=tracking_code.strip().upper()).first()
+    report = Report.objects.filter(tracking_code=normalize_tracking_code(tracking_code)).first()
     if not pin:
         return None
     if report is None:

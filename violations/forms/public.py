@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from violations.forms.fields import EvidenceField, LinksField, NipField, PastDateField, ViolationTypeField
 from violations.services import ReporterInput, ReportInput
+from violations.tracking_codes import normalize_tracking_code
 
 DESCRIPTION_MIN_LENGTH = 30
 _PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()./-]+$")
@@ -177,7 +178,7 @@ class StatusLookupForm(NetraForm):
     )
 
     def clean_tracking_code(self) -> str:
-        return "".join(self.cleaned_data["tracking_code"].split()).upper()
+        return normalize_tracking_code(self.cleaned_data["tracking_code"])
 
     def clean_pin(self) -> str:
         return "".join(self.cleaned_data["pin"].split())

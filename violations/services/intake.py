@@ -34,9 +34,9 @@ from violations.models import (
 )
 from violations.services.public_timeline import NOTE_INFORMATION_ADDED, NOTE_RECEIVED, timeline_append
 from violations.services.report_transitions import report_transition
+from violations.tracking_codes import new_tracking_code
 
 # Crockford's base32 without I, L, O, U: easy to read aloud and to type on a phone.
-_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 @dataclass
@@ -108,11 +108,6 @@ def normalize_url(url: str) -> str:
     host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
     path = parts.path.rstrip("/")
     return urlunsplit(("", host, path, parts.query, "")).lstrip("/")
-
-
-def _new_tracking_code() -> str:
-    body = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
-    return f"NTR-{body[:4]}-{body[4:]}"
 
 
 def _new_pin() -> str:
@@ -218,7 +213,7 @@ def report_create(
 def _save_with_new_tracking_code(report: Report) -> None:
     """Insert the report under a fresh random tracking code, drawing again on the rare collision."""
     for _attempt in range(5):
-        report.tracking_code = _new_tracking_code()
+        report.tracking_code = new_tracking_code()
         try:
             with transaction.atomic():
                 report.save(force_insert=True)

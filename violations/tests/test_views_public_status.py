@@ -89,6 +89,23 @@ def test_a_successful_lookup_is_not_counted_as_a_failure(client, settings):
         assert verify(client, report).status_code == 302
 
 
+@pytest.mark.parametrize("typed", ["without dashes", "lower case with spaces", "O for 0 and I for 1"])
+def test_a_code_typed_another_way_is_found_and_not_counted_as_a_failure(client, settings, typed):
+    throttle(settings, pin_failures="1/hour")
+    report = ReportFactory(tracking_code="NTR-7K2M-Q90D")
+    written = {
+        "without dashes": "NTR7K2MQ90D",
+        "lower case with spaces": " ntr 7k2m q90d ",
+        "O for 0 and I for 1": "ntr-7k2m-q9od",
+    }[typed]
+
+    first = client.post(STATUS_URL, {"tracking_code": written, "pin": TEST_PIN})
+    second = client.post(STATUS_URL, {"tracking_code": written, "pin": TEST_PIN})
+
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert client.session[STATUS_SESSION_KEY]["tracking_code"] == "NTR-7K2M-Q90D"
+
+
 def test_status_page_shows_the_officer_information_request(client):
     report = ReportFactory()
     report_request_information(report=report, actor=IntakeOfficerFactory(), message="Kirim tangkapan layar unggahan.")
