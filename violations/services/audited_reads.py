@@ -15,12 +15,21 @@ from violations.permissions import can_triage
 from violations.selectors import reporter_identity_for_user
 
 
+# What identifies a reporter: an anonymous report without any of these has no identity to see.
+IDENTITY_FIELDS = ("name", "email", "phone", "address", "id_number")
+
+
+def reveals_identity(reporter: Reporter) -> bool:
+    return any(getattr(reporter, field) for field in IDENTITY_FIELDS)
+
+
 @transaction.atomic
 def report_identity_view(*, actor: Actor, report: Report) -> Reporter | None:
-    """The confidential reporter of `report` as shown to `actor`, each showing written to the audit trail; None,
-    and nothing written, for whoever may not see it."""
+    """The confidential reporter of `report` as shown to `actor`, each showing of an identity written to the audit
+    trail (an anonymous reporter who gave nothing shows none, and nothing is written); None, and nothing written,
+    for whoever may not see it."""
     reporter = reporter_identity_for_user(user=actor, report=report)
-    if reporter is not None:
+    if reporter is not None and reveals_identity(reporter):
         audit_record(actor=actor, action=REPORTER_IDENTITY_VIEWED, target=report)
     return reporter
 

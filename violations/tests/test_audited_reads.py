@@ -53,6 +53,23 @@ def test_reporter_identity_is_shown_to_the_agencys_intake_officer_and_each_read_
     }
 
 
+def test_opening_an_anonymous_report_that_gave_no_identity_records_no_identity_view(officer):
+    report = ReportFactory(reporter={"anonymous": True, "name": ""})
+
+    reporter = report_identity_view(actor=officer, report=report)
+
+    assert reporter is not None and reporter.anonymous
+    assert _identity_events() == []
+
+
+def test_an_anonymous_reporter_who_left_a_contact_is_still_audited_when_shown(officer):
+    report = ReportFactory(reporter={"anonymous": True, "name": "", "email": "pelapor@example.id"})
+
+    report_identity_view(actor=officer, report=report)
+
+    assert len(_identity_events()) == 1
+
+
 @pytest.mark.parametrize("role", OTHER_ROLES)
 def test_reporter_identity_is_never_shown_to_other_roles_and_nothing_is_audited(role):
     report = ReportFactory(reporter={"name": "Siti Aminah", "phone": "0812"})
