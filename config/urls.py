@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from accounts import views as account_views
+from accounts.forms import StaffLoginForm
 from casework.views import verification as letter_verification
 from config.api_docs import RedocDocsView, SwaggerDocsView
 from core.views import notifications as views_notifications
@@ -13,7 +14,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz/", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", auth_views.LoginView.as_view(authentication_form=StaffLoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("landing/", account_views.landing, name="landing"),
     path("notifications/", views_notifications.notification_list, name="notifications"),

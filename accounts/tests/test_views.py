@@ -34,3 +34,14 @@ def test_landing_asks_anonymous_visitors_to_log_in(client):
 
     assert response.status_code == 302
     assert response.url.startswith("/login/")
+
+
+def test_a_wrong_password_is_refused_in_one_plain_indonesian_sentence(client):
+    user = UserFactory(username="verifikator")
+
+    response = client.post("/login/", {"username": user.username, "password": "salah"}, HTTP_ACCEPT_LANGUAGE="id")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Nama pengguna atau kata sandi salah. Huruf besar dan kecil dibedakan." in page
+    assert "nama pengguna nama pengguna" not in page.lower()
