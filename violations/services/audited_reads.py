@@ -14,7 +14,6 @@ from violations.models import Evidence, Report, Reporter
 from violations.permissions import can_triage
 from violations.selectors import reporter_identity_for_user
 
-
 # What identifies a reporter: an anonymous report without any of these has no identity to see.
 IDENTITY_FIELDS = ("name", "email", "phone", "address", "id_number")
 

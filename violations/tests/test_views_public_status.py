@@ -92,7 +92,7 @@ def test_a_successful_lookup_is_not_counted_as_a_failure(client, settings):
 @pytest.mark.parametrize("typed", ["without dashes", "lower case with spaces", "O for 0 and I for 1"])
 def test_a_code_typed_another_way_is_found_and_not_counted_as_a_failure(client, settings, typed):
     throttle(settings, pin_failures="1/hour")
-    report = ReportFactory(tracking_code="NTR-7K2M-Q90D")
+    ReportFactory(tracking_code="NTR-7K2M-Q90D")
     written = {
         "without dashes": "NTR7K2MQ90D",
         "lower case with spaces": " ntr 7k2m q90d ",
