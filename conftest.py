@@ -65,6 +65,14 @@ def _private_storage(tmp_path: Path, settings: object) -> Iterator[Path]:
     shutil.rmtree(location, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def audit_anchor_file(tmp_path: Path, settings: object) -> Path:
+    """Each test anchors the audit trail's head in a file of its own."""
+    path = tmp_path / "audit" / "anchors.jsonl"
+    settings.NETRA_AUDIT_ANCHOR_FILE = path  # type: ignore[attr-defined]
+    return path
+
+
 @pytest.fixture
 def private_storage(_private_storage: Path) -> Path:
     return _private_storage

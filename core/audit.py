@@ -1,15 +1,20 @@
 """Writing and checking the audit trail. Call `audit_record` inside the transaction of the change it records.
 
-Only declared actions are written (core.audit_registry): each app declares its own in its `audit_actions.py`.
+Only declared actions are written (core.audit_registry): each app declares its own in its `audit_actions.py`. Each
+event's hash covers the event and the previous event's hash, signed with the current audit key (HMAC-SHA256,
+core.audit_keys; events written before the chain was keyed carry a plain SHA-256 and no key id). The chain's head is
+anchored outside the database (core.audit_anchors), so a deleted tail or a re-chained middle is found too.
 """
 
 import hashlib
+import hmac
 import json
 from typing import Any
 
 from django.db import connection, models, transaction
 
 from core.actors import AuditActor, user_of
+from core.audit_keys import audit_keys
 from core.audit_registry import AuditAction, UndeclaredAuditAction, declared
 from core.models import AuditEvent
 
@@ -18,7 +23,10 @@ _AUDIT_CHAIN_LOCK = 7_311_001
 
 
 def _event_digest(event: AuditEvent) -> str:
-    payload = {
+    """The event's hash: HMAC-SHA256 with its key, or a plain SHA-256 for an event written before keys existed.
+
+    KeyError when the event names a key no longer configured (verification reports it as broken)."""
+    payload: dict[str, Any] = {
         "occurred_at": event.occurred_at.isoformat(),
         "actor_id": event.actor_id,
         "actor_label": event.actor_label,
@@ -31,8 +39,14 @@ def _event_digest(event: AuditEvent) -> str:
         "data": event.data,
         "previous_hash": event.previous_hash,
     }
-    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
-    return hashlib.sha256(encoded).hexdigest()
+    if not event.key_id:
+        return hashlib.sha256(_encoded(payload)).hexdigest()
+    payload["key_id"] = event.key_id
+    return audit_keys().sign(event.key_id, _encoded(payload))
+
+
+def _encoded(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
 
 
 def actor_label_for(actor: AuditActor) -> str:
@@ -82,6 +96,7 @@ def audit_record(
         reason=reason,
         data=data or {},
         previous_hash=previous,
+        key_id=audit_keys().current_id,
     )
     event.hash = _event_digest(event)
     event.save(force_insert=True)
@@ -89,10 +104,19 @@ def audit_record(
 
 
 def audit_verify() -> AuditEvent | None:
-    """Return the first event whose hash or link does not match, or None when the chain is intact."""
+    """Return the first event whose hash or link does not match, whose key is unknown, or that is unkeyed after
+    the chain was keyed (a rewrite without the key would pass itself off as old); None when intact."""
     previous = ""
+    keyed = False
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
-        if event.previous_hash != previous or event.hash != _event_digest(event):
+        try:
+            digest = _event_digest(event)
+        except KeyError:
             return event
+        if event.previous_hash != previous or not hmac.compare_digest(event.hash, digest):
+            return event
+        if keyed and not event.key_id:
+            return event
+        keyed = keyed or bool(event.key_id)
         previous = event.hash
     return None

@@ -19,8 +19,9 @@ class TimeStampedModel(models.Model):
 class AuditEvent(models.Model):
     """One thing that happened to one object, by whom, and why. Never updated, never deleted.
 
-    Events form a hash chain (`hash` covers the event and `previous_hash`), so a changed or
-    removed row is detectable.
+    Events form a hash chain (`hash` covers the event and `previous_hash`), keyed with a secret kept outside the
+    database (core.audit_keys) and anchored outside it (core.audit_anchors), so a changed, removed or re-chained
+    row is detectable.
     """
 
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, editable=False, db_index=True)
@@ -43,6 +44,8 @@ class AuditEvent(models.Model):
     data = models.JSONField(_("data"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, unique=True)
+    # The audit key the hash was made with (HMAC-SHA256); empty for events written before the chain was keyed.
+    key_id = models.CharField(_("key id"), max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = _("audit event")

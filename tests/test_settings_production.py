@@ -1,11 +1,14 @@
 """The deployment settings refuse to start without a secret key and pass `check --deploy` cleanly."""
 
+import base64
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SECRET = "k" * 20 + "-production-secret-of-sufficient-length-1234567890"
+AUDIT_KEYS = "prod1:" + base64.b64encode(b"p" * 32).decode()
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -30,13 +33,28 @@ def test_production_refuses_a_short_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_an_audit_key():
+    result = _manage("check", DJANGO_SECRET_KEY=SECRET)
+
+    assert result.returncode != 0
+    assert "NETRA_AUDIT_KEYS must hold the audit chain's key in production" in result.stderr
+
+
+def test_production_refuses_a_short_audit_key():
+    result = _manage("check", DJANGO_SECRET_KEY=SECRET, NETRA_AUDIT_KEYS="k:" + base64.b64encode(b"short").decode())
+
+    assert result.returncode != 0
+    assert "has under 32 bytes" in result.stderr
+
+
 def test_production_passes_check_deploy_with_no_warning():
     result = _manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SECRET_KEY="k" * 20 + "-production-secret-of-sufficient-length-1234567890",
+        DJANGO_SECRET_KEY=SECRET,
+        NETRA_AUDIT_KEYS=AUDIT_KEYS,
         DJANGO_ALLOWED_HOSTS="netra.lebongkab.go.id",
         DATABASE_URL="postgres://netra@127.0.0.1:5432/netra",
     )
@@ -57,6 +75,7 @@ def test_production_sends_a_content_security_policy_and_hsts():
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_SECRET_KEY": "s" * 60,
+            "NETRA_AUDIT_KEYS": AUDIT_KEYS,
         }
     )
     result = subprocess.run(

@@ -235,10 +235,19 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    # The audit chain's head is written outside the database every night (and at every issued letter).
+    "audit-anchor": {
+        "task": "core.anchor_audit_head",
+        "schedule": crontab(hour=0, minute=5),
+    },
 }
 
 # --- Netra -------------------------------------------------------------------------------------
 NETRA_SITE_URL = env("NETRA_SITE_URL", default="http://127.0.0.1:8000")
+# The audit chain's HMAC keys, `id:base64,…` (first = current; older ones verify events signed before a rotation)
+# and the append-only file its head is anchored in, outside the database (docs/security.md).
+NETRA_AUDIT_KEYS = env("NETRA_AUDIT_KEYS", default="")
+NETRA_AUDIT_ANCHOR_FILE = env.path("NETRA_AUDIT_ANCHOR_FILE", default=BASE_DIR / "var" / "audit" / "anchors.jsonl")
 # Evidence limits are published in the API schema and on the report form.
 NETRA_EVIDENCE_MAX_IMAGE_BYTES = env.int("NETRA_EVIDENCE_MAX_IMAGE_BYTES", default=10 * 1024 * 1024)
 NETRA_EVIDENCE_MAX_PDF_BYTES = env.int("NETRA_EVIDENCE_MAX_PDF_BYTES", default=20 * 1024 * 1024)

@@ -5,6 +5,8 @@ from config.settings.base import BASE_DIR, env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="netra-local-development-key-not-for-production")
+# A published development key: production refuses to start without a key of its own.
+NETRA_AUDIT_KEYS = env("NETRA_AUDIT_KEYS", default="dev:bmV0cmEtbG9jYWwtYXVkaXQta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 (BASE_DIR / "var" / "broker" / "out").mkdir(parents=True, exist_ok=True)
 (BASE_DIR / "var" / "broker" / "processed").mkdir(parents=True, exist_ok=True)

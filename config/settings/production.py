@@ -3,12 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import SECRET_KEY, env
+from config.settings.base import NETRA_AUDIT_KEYS, SECRET_KEY, env
+from core.audit_keys import parse_audit_keys
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters in production."
     )
+
+if not NETRA_AUDIT_KEYS:
+    raise ImproperlyConfigured("NETRA_AUDIT_KEYS must hold the audit chain's key in production (docs/security.md).")
+parse_audit_keys(NETRA_AUDIT_KEYS)  # a malformed or short key stops the start, not the first audited write
 
 DEBUG = False
 # TLS ends at the reverse proxy, which sets X-Forwarded-Proto.

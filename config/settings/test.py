@@ -6,6 +6,9 @@ from config.settings.base import *  # noqa: F403
 from config.settings.base import BASE_DIR, STATIC_ROOT, env
 
 SECRET_KEY = "netra-test-key"  # noqa: S105
+NETRA_AUDIT_KEYS = (
+    "t2:dGVzdC1hdWRpdC1rZXktdHdvLTMyLWJ5dGVzLWxvbmchIQ==,t1:dGVzdC1hdWRpdC1rZXktb25lLTMyLWJ5dGVzLWxvbmchISE="
+)
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/netra")}

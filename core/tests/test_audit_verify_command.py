@@ -21,7 +21,7 @@ def test_an_intact_chain_is_reported_with_the_event_count():
 
     call_command("audit_verify", stdout=out)
 
-    assert out.getvalue() == "intact: 3 events\n"
+    assert out.getvalue() == "intact: 3 events, 0 anchors\n"
 
 
 def test_an_empty_trail_is_intact():
@@ -29,7 +29,7 @@ def test_an_empty_trail_is_intact():
 
     call_command("audit_verify", stdout=out)
 
-    assert out.getvalue() == "intact: 0 events\n"
+    assert out.getvalue() == "intact: 0 events, 0 anchors\n"
 
 
 def test_a_tampered_event_is_reported_and_the_command_fails():

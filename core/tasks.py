@@ -1,0 +1,12 @@
+"""Celery entry points of the shared kernel. Tasks take no mutable state and are safe to run twice."""
+
+from celery import shared_task
+
+from core.audit_anchors import audit_anchor
+
+
+@shared_task(name="core.anchor_audit_head", acks_late=True, soft_time_limit=120, time_limit=150)
+def anchor_audit_head() -> int | None:
+    """The nightly anchor of the audit chain's head outside the database; returns the anchored event id."""
+    anchor = audit_anchor(reason="daily")
+    return anchor.event_id if anchor else None
