@@ -4,7 +4,7 @@ logo on a third-party CDN is refused, as it should be: the pages load nothing fr
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _csp_refusals(page) -> list[str]:
