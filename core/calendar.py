@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import holidays
-from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError, NotFound
 from core.models import DayOff, DeadlineRule
+from core.shared_cache import cache_delete, cache_get, cache_set
 
 HOLIDAY_CATEGORIES = ("public", "government")
-# A safety net only: core.services drops a year's entry whenever its DayOff rows change.
-OVERRIDES_CACHE_SECONDS = 60 * 60
+# A safety net only: core.services drops a year's entry whenever its DayOff rows change (and if the cache was
+# unreachable at that moment, this bounds how long a stale entry can live).
+OVERRIDES_CACHE_SECONDS = 10 * 60
 
 
 def overrides_cache_key(year: int) -> str:
@@ -51,7 +52,7 @@ class YearOverrides:
 
 def _load_overrides(year: int) -> YearOverrides:
     key = overrides_cache_key(year)
-    cached = cache.get(key)
+    cached = cache_get(key)
     if cached is not None:
         return YearOverrides(
             days_off=frozenset(datetime.date.fromisoformat(day) for day in cached["off"]),
@@ -65,7 +66,7 @@ def _load_overrides(year: int) -> YearOverrides:
     # Inside a transaction the rows read may never be committed (a rolled-back calendar change): share only what
     # is read outside one.
     if not connection.in_atomic_block:
-        cache.set(
+        cache_set(
             key,
             {"off": sorted(map(str, overrides.days_off)), "work": sorted(map(str, overrides.working_days))},
             OVERRIDES_CACHE_SECONDS,
@@ -74,8 +75,9 @@ def _load_overrides(year: int) -> YearOverrides:
 
 
 def forget_year(year: int) -> None:
-    """Drop a year's cached DayOff rows (core.services calls this when they change)."""
-    cache.delete(overrides_cache_key(year))
+    """Drop a year's cached DayOff rows (core.services calls this when they change). With the cache unreachable the
+    entry cannot be dropped; it expires after OVERRIDES_CACHE_SECONDS at the latest."""
+    cache_delete(overrides_cache_key(year))
 
 
 @dataclass

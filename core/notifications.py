@@ -14,7 +14,6 @@ change or visit; the page itself always reads the database.
 
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext
@@ -22,6 +21,7 @@ from django.utils.translation import gettext
 from core import clock
 from core.errors import NotFound
 from core.models import Notification
+from core.shared_cache import cache_get, cache_set
 
 
 @transaction.atomic
@@ -80,18 +80,18 @@ def unread_count_cache_key(user_id: int) -> str:
 def notification_unread_count(user: Any) -> int:
     """The unread count from the database; also refreshes the cached count."""
     count = Notification.objects.filter(user=user, read_at__isnull=True).count()
-    cache.set(unread_count_cache_key(user.pk), count, None)
+    cache_set(unread_count_cache_key(user.pk), count, None)
     return count
 
 
 def notification_unread_count_cached(user: Any) -> int:
     """The unread count for the header badge, from the cache only (see the module docstring)."""
-    return int(cache.get(unread_count_cache_key(user.pk)) or 0)
+    return int(cache_get(unread_count_cache_key(user.pk)) or 0)
 
 
 def _refresh_count(user_id: int) -> None:
     count = Notification.objects.filter(user_id=user_id, read_at__isnull=True).count()
-    cache.set(unread_count_cache_key(user_id), count, None)
+    cache_set(unread_count_cache_key(user_id), count, None)
 
 
 def _refresh_count_on_commit(user_id: int) -> None:

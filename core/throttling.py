@@ -2,16 +2,23 @@
 
 Counters live in the shared cache (Redis in production), keyed by client address. Rates come from the
 DRF setting DEFAULT_THROTTLE_RATES, fed by NETRA_THROTTLE_PUBLIC_REPORTS and NETRA_THROTTLE_PIN_FAILURES.
+
+Fail safe: when the cache does not answer, requests cannot be counted, so `retry_after` and `record` raise
+core.shared_cache.CacheUnavailable and the API and the pages answer 503 with a Retry-After of UNAVAILABLE_RETRY_AFTER
+seconds, never a 500 and never an uncounted request.
 """
 
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from core.shared_cache import cache_counter, cache_counter_add
 
 PUBLIC_REPORTS = "public_reports"
 PIN_FAILURES = "pin_failures"
+# What a client is asked to wait when the counters cannot be read (the cache is briefly unreachable).
+UNAVAILABLE_RETRY_AFTER = 60
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
@@ -46,7 +53,7 @@ def retry_after(scope: str, address: str) -> int | None:
     """Seconds to wait if the address has used up its allowance for `scope`, else None."""
     now = time.time()
     key, count, window_end = _window(scope, address, now)
-    if int(cache.get(key, 0)) < count:
+    if cache_counter(key) < count:
         return None
     return max(1, int(window_end - now) + 1)
 
@@ -55,8 +62,4 @@ def record(scope: str, address: str) -> None:
     """Count one more event (a submission, a failed PIN) for the address; atomic on Redis."""
     now = time.time()
     key, _count, window_end = _window(scope, address, now)
-    if not cache.add(key, 1, timeout=int(window_end - now) + 1):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=int(window_end - now) + 1)
+    cache_counter_add(key, timeout=int(window_end - now) + 1)

@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.middleware.NoStoreMiddleware",
+    "core.middleware.SharedServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -133,6 +135,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # --- Cache (throttling counters must be shared by every web process) ----------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://netra")}
+# A frozen or unreachable Redis costs a request about a second, never a hang (core.shared_cache goes on without it).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).update(REDIS_CACHE_OPTIONS)
 
 # --- E-mail ------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")

@@ -3,7 +3,7 @@
 import os
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DIR, STATIC_ROOT, env
+from config.settings.base import BASE_DIR, REDIS_CACHE_OPTIONS, STATIC_ROOT, env
 
 SECRET_KEY = "netra-test-key"  # noqa: S105
 NETRA_AUDIT_KEYS = (
@@ -17,6 +17,8 @@ _RUN = f"{os.getpid()}"
 DATABASES["default"]["TEST"] = {"NAME": f"test_netra_{_RUN}"}
 CACHES = {"default": env.cache("CACHE_URL", default="rediscache://127.0.0.1:6379/1")}
 CACHES["default"]["KEY_PREFIX"] = f"t{_RUN}"
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).update(REDIS_CACHE_OPTIONS)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/2")
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600, "unacked_restore_throttle": 1}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", "core.hashers.PinHasher"]

@@ -7,11 +7,13 @@ client cannot double its allowance by switching between the API and the site.
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
 from rest_framework.exceptions import Throttled
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
 from core import throttling
+from core.shared_cache import CacheUnavailable
 
 
 class AddressThrottle(BaseThrottle):
@@ -54,7 +56,11 @@ class PinFailuresThrottle(AddressThrottle):
 
     @staticmethod
     def record_failure(request: Request) -> None:
-        throttling.record(throttling.PIN_FAILURES, throttling.client_address(request))  # type: ignore[arg-type]
+        """Count a failed look-up; with the counters unreachable the answer is a 503 (never an uncounted failure)."""
+        try:
+            throttling.record(throttling.PIN_FAILURES, throttling.client_address(request))  # type: ignore[arg-type]
+        except CacheUnavailable as error:
+            raise ThrottlesUnavailable from error
 
 
 class ThrottledWithMessage(Throttled):
@@ -65,6 +71,19 @@ class ThrottledWithMessage(Throttled):
         self.wait = wait
 
 
+class ThrottlesUnavailable(exceptions.APIException):
+    """The public limits cannot be checked (the shared cache does not answer): refuse for a minute, cleanly."""
+
+    status_code = 503
+    default_detail = _("The service cannot take this request right now. Please try again in a minute.")
+    default_code = "throttle_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__()
+        # DRF's exception handler turns `wait` into the Retry-After header.
+        self.wait = throttling.UNAVAILABLE_RETRY_AFTER
+
+
 class AddressThrottledMixin:
     # For views with AddressThrottle classes: the first refusing throttle answers, with its own message.
     # Stopping at the first refusal keeps later throttles from counting a request that is refused anyway.
@@ -72,7 +91,11 @@ class AddressThrottledMixin:
 
     def check_throttles(self, request: Request) -> None:
         for throttle in self.get_throttles():  # type: ignore[attr-defined]
-            if not throttle.allow_request(request, self):
+            try:
+                allowed = throttle.allow_request(request, self)
+            except CacheUnavailable as error:
+                raise ThrottlesUnavailable from error
+            if not allowed:
                 wait = throttle.wait()
                 raise ThrottledWithMessage(
                     int(wait) if wait is not None else 1, getattr(throttle, "message", AddressThrottle.message)

@@ -1,15 +1,27 @@
 """The pages every app shares: the home page, the health check, and the error pages in the API's shape on API paths."""
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.health import database_ok, service_states
+
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Each service's state; 200 while the database answers (the cache or the broker down is "degraded": Netra
+    goes on without them), 503 without the database."""
+    states = service_states()
+    if states["database"] != "ok":
+        overall, code = "down", 503
+    else:
+        overall, code = ("ok" if all(state == "ok" for state in states.values()) else "degraded"), 200
+    return JsonResponse({"status": overall, **states}, status=code)
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: ready while the database answers."""
+    ready = database_ok()
+    return JsonResponse({"ready": ready}, status=200 if ready else 503)
 
 
 def home(request: HttpRequest) -> HttpResponse:
