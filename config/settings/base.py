@@ -128,7 +128,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
-# Evidence may be a video of up to NETRA_EVIDENCE_MAX_VIDEO_BYTES; larger bodies are refused early.
+# Bodies and files past these are refused as they arrive, before anything is written (core.uploads); evidence may be
+# a video of up to NETRA_EVIDENCE_MAX_VIDEO_BYTES, so no single file may pass the largest evidence limit.
+NETRA_MAX_REQUEST_BYTES = env.int("NETRA_MAX_REQUEST_BYTES", default=200 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
@@ -259,6 +266,9 @@ NETRA_EVIDENCE_MAX_IMAGE_BYTES = env.int("NETRA_EVIDENCE_MAX_IMAGE_BYTES", defau
 NETRA_EVIDENCE_MAX_PDF_BYTES = env.int("NETRA_EVIDENCE_MAX_PDF_BYTES", default=20 * 1024 * 1024)
 NETRA_EVIDENCE_MAX_VIDEO_BYTES = env.int("NETRA_EVIDENCE_MAX_VIDEO_BYTES", default=100 * 1024 * 1024)
 NETRA_EVIDENCE_MAX_FILES = env.int("NETRA_EVIDENCE_MAX_FILES", default=10)
+NETRA_MAX_UPLOAD_FILE_BYTES = max(
+    NETRA_EVIDENCE_MAX_IMAGE_BYTES, NETRA_EVIDENCE_MAX_PDF_BYTES, NETRA_EVIDENCE_MAX_VIDEO_BYTES
+)
 NETRA_EVIDENCE_MAX_IMAGE_PIXELS = env.int("NETRA_EVIDENCE_MAX_IMAGE_PIXELS", default=40_000_000)
 # The office that issues letters (its name in the letterhead and its code in letter numbers).
 NETRA_LETTER_OFFICE_NAME = env(
