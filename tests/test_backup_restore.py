@@ -37,8 +37,12 @@ def _url(database: str) -> str:
 
 
 def _counts(url: str) -> dict[str, int]:
+    counts = {}
     with psycopg.connect(url) as db:
-        return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}  # noqa: S608
+        for table in TABLES:
+            row = db.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+            counts[table] = row[0] if row else 0
+    return counts
 
 
 def _run(script: str, argument: Path, **env: str) -> subprocess.CompletedProcess[str]:
