@@ -122,6 +122,10 @@ class CivilServant(TimeStampedModel):
         PPPK = "pppk", _("PPPK (contract civil servant)")
 
     class PositionKind(models.TextChoices):
+        # JPT Utama and JPT Madya are central posts; the authority rules need them (the President decides some
+        # sanctions on them, docs/legal-basis.md §4.1).
+        JPT_UTAMA = "jpt_utama", _("JPT Utama")
+        JPT_MADYA = "jpt_madya", _("JPT Madya")
         JPT_PRATAMA = "jpt_pratama", _("JPT Pratama (head of office)")
         ADMINISTRATOR = "administrator", _("Administrator")
         SUPERVISOR = "supervisor", _("Pengawas (supervisor)")

@@ -40,6 +40,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             ("core", "dayoff"),
             ("sanctions", "staffingauthority"),
             ("sanctions", "conflictofinterest"),
+            ("sanctions", "priorsanction"),
+            ("casework", "teamdecreesignatory"),
         ]
         for action in ("view", "add", "change")
     ]

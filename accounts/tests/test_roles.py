@@ -23,6 +23,8 @@ ADMINISTRATOR = {
         ("core", "dayoff"),
         ("sanctions", "staffingauthority"),
         ("sanctions", "conflictofinterest"),
+        ("sanctions", "priorsanction"),
+        ("casework", "teamdecreesignatory"),
     ]
     for action in ("view", "add", "change")
 } | {"violations.view_report", "core.view_auditevent"}
