@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
-from violations.models import Election, Report, ReportLink, TimelineEntry, ViolationType
+from violations.models import Election, Report, ReportLink, TimelineEntry, ViolationKind, ViolationType
 
 
 class RegulatedAdmin(admin.ModelAdmin):
@@ -24,9 +24,17 @@ class ViolationTypeAdmin(RegulatedAdmin):
     list_filter = ("category", "is_social_media", "ethics_moral_sanction", "discipline_level", "needs_verification")
     fieldsets = (
         (None, {"fields": ("code", "sort_order", "name", "name_en", "description", "description_en", "category")}),
-        (None, {"fields": ("is_social_media", "ethics_moral_sanction", "discipline_level")}),
+        (None, {"fields": ("is_social_media", "ethics_moral_sanction", "ethics_article", "repeat_kind")}),
+        (None, {"fields": ("discipline_level", "level_basis", "alternative_level", "alternative_level_basis")}),
         (None, {"fields": ("regulation", "article", "valid_from", "valid_to", "needs_verification", "note")}),
     )
+
+
+@admin.register(ViolationKind)
+class ViolationKindAdmin(RegulatedAdmin):
+    """What counts as the same kind of violation for a repeat; the types of a kind are set on each type."""
+
+    list_display = ("code", "name", "regulation", "article", "valid_from", "valid_to", "note")
 
 
 @admin.register(Election)

@@ -1,6 +1,6 @@
-"""What happened: the violation catalogue, elections, reports from every channel, reporters and evidence."""
+"""What happened: the violation catalogue (its models in violations.catalogue.models), elections, reports from every
+channel, reporters and evidence."""
 
-import datetime
 import uuid
 
 from django.conf import settings
@@ -9,82 +9,15 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, BawasluOffice, CivilServant
-from core import clock
 from core.lifecycle import Lifecycle
 from core.models import TimeStampedModel
 
-
-class RegulatedQuerySet(models.QuerySet["RegulatedModel"]):
-    def in_force(self, on: datetime.date | None = None) -> "RegulatedQuerySet":
-        on = on or clock.today()
-        return self.filter(models.Q(valid_from__lte=on), models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on))
-
-
-class RegulatedModel(TimeStampedModel):
-    """Catalogue data carrying the regulation, article and validity period it comes from."""
-
-    regulation = models.CharField(_("regulation"), max_length=200)
-    article = models.CharField(_("article"), max_length=200, blank=True)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-
-    objects = RegulatedQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-
-class SanctionLevel(models.TextChoices):
-    """Levels a violation leads to; the sanction types themselves are in the sanctions catalogue."""
-
-    NONE = "", _("none")
-    LIGHT = "light", _("light")
-    MODERATE = "moderate", _("moderate")
-    HEAVY = "heavy", _("heavy")
-    DISMISSAL = "dismissal", _("dismissal not with honour (PTDH)")
-
-
-class ViolationType(RegulatedModel):
-    """A form of neutrality violation (N01–N13) from the SKB 2022 and PP 94/2021 Pasal 5 huruf n."""
-
-    class Category(models.TextChoices):
-        SOCIAL_MEDIA = "social_media", _("Social media")
-        CAMPAIGN_ACTIVITY = "campaign_activity", _("Campaign activity")
-        CANDIDACY = "candidacy", _("Candidacy and party")
-        OFFICIAL_ACT = "official_act", _("Use of office")
-
-    code = models.CharField(_("code"), max_length=10, unique=True)
-    name = models.CharField(_("name (Indonesian)"), max_length=300)
-    name_en = models.CharField(_("name (English)"), max_length=300)
-    description = models.TextField(_("description (Indonesian)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
-    is_social_media = models.BooleanField(_("social-media act"), default=False)
-    # Ethics track (PP 42/2004): whether a sanksi moral applies.
-    ethics_moral_sanction = models.BooleanField(_("sanksi moral (ethics track)"), default=False)
-    # Discipline track (PP 94/2021): the level it leads to, if any.
-    discipline_level = models.CharField(
-        _("discipline level"), max_length=20, choices=SanctionLevel.choices, blank=True, default=""
-    )
-    needs_verification = models.BooleanField(
-        _("legal basis uncertain"), default=False, help_text=_("The sources disagree; see the note.")
-    )
-    note = models.TextField(_("note"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("violation type")
-        verbose_name_plural = _("violation types")
-        ordering = ("sort_order", "code")
-
-    def __str__(self) -> str:
-        return f"{self.code} — {self.name}"
-
-    def localized_name(self, language: str) -> str:
-        return self.name_en if language.startswith("en") and self.name_en else self.name
-
-    def localized_description(self, language: str) -> str:
-        return self.description_en if language.startswith("en") and self.description_en else self.description
+# The catalogue's models live beside its data (violations.catalogue); every app imports them from here.
+from violations.catalogue.models import RegulatedModel as RegulatedModel
+from violations.catalogue.models import RegulatedQuerySet as RegulatedQuerySet
+from violations.catalogue.models import SanctionLevel as SanctionLevel
+from violations.catalogue.models import ViolationKind as ViolationKind
+from violations.catalogue.models import ViolationType as ViolationType
 
 
 class Election(TimeStampedModel):
