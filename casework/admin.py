@@ -1,14 +1,17 @@
 """Administration: cases and everything recorded on them, read-only. They change only through casework.services.
+The agency's team-decree signatories are edited here, through their audited service.
 
 Files (evidence, letter PDFs) are not linked here: their downloads go through the audited case pages.
 """
 
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
+from accounts.actors import Actor
 from casework.models import (
     Case,
     CaseEvidence,
@@ -21,7 +24,10 @@ from casework.models import (
     Letter,
     LetterNumberSequence,
     Summons,
+    TeamDecreeSignatory,
 )
+from casework.services import team_decree_signatory_check, team_decree_signatory_save
+from core.errors import DomainError
 
 
 class ReadOnlyMixin:
@@ -97,7 +103,7 @@ class CaseTrackAdmin(ReadOnlyAdmin):
 
 class ExaminationTeamMemberInline(ReadOnlyMixin, admin.TabularInline):
     model = ExaminationTeamMember
-    fields = ("role", "name", "nip", "position_title", "user")
+    fields = ("role", "is_chair", "name", "nip", "position_title", "user")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -105,30 +111,41 @@ class ExaminationTeamMemberInline(ReadOnlyMixin, admin.TabularInline):
 
 @admin.register(ExaminationTeam)
 class ExaminationTeamAdmin(ReadOnlyAdmin):
-    list_display = ("decision_number", "decision_date", "case", "formed_by")
+    list_display = ("decision_number", "decision_date", "decree_is_external", "signatory_name", "case", "formed_by")
+    list_filter = ("decree_is_external",)
     list_select_related = ("case", "formed_by")
     search_fields = ("decision_number", "case__number")
+    exclude = ("letter",)
     inlines = (ExaminationTeamMemberInline,)
 
 
 @admin.register(Summons)
 class SummonsAdmin(ReadOnlyAdmin):
-    list_display = ("case", "number", "scheduled_at", "sent_on", "delivery_method", "attendance")
-    list_filter = ("number", "attendance", "delivery_method")
+    list_display = (
+        "case",
+        "number",
+        "scheduled_at",
+        "sent_on",
+        "notice_respected",
+        "signatory_name",
+        "attendance",
+        "set_aside_at",
+    )
+    list_filter = ("number", "attendance", "notice_respected", "delivery_method")
     list_select_related = ("case",)
     search_fields = ("case__number",)
 
 
 @admin.register(Examination)
 class ExaminationAdmin(ReadOnlyAdmin):
-    list_display = ("case", "held_at", "examinee_signed", "recorded_by")
-    list_select_related = ("case", "recorded_by")
+    list_display = ("case", "held_at", "examination_team", "examinee_signed", "recorded_by", "set_aside_at")
+    list_select_related = ("case", "recorded_by", "examination_team")
     search_fields = ("case__number",)
 
 
 @admin.register(ExaminationReport)
 class ExaminationReportAdmin(ReadOnlyAdmin):
-    list_display = ("case", "proven", "recommended_sanction_code", "recommended_sanction_level", "submitted_by")
+    list_display = ("case", "proven", "recommended_sanction_label", "recommended_sanction_level", "signatory_name")
     list_filter = ("proven", "recommended_sanction_level")
     list_select_related = ("case", "submitted_by")
     search_fields = ("case__number",)
@@ -156,3 +173,57 @@ class LetterAdmin(ReadOnlyAdmin):
 class LetterNumberSequenceAdmin(ReadOnlyAdmin):
     list_display = ("agency", "year", "register", "last_number")
     list_filter = ("year", "register")
+
+
+class TeamDecreeSignatoryForm(forms.ModelForm):
+    class Meta:
+        model = TeamDecreeSignatory
+        fields = (
+            "agency",
+            "kind",
+            "name",
+            "nip",
+            "position_title",
+            "user",
+            "designation_basis",
+            "valid_from",
+            "valid_to",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        """The service's rules (a designated official's basis, no overlapping period) on the form, before saving."""
+        data = super().clean() or {}
+        if self.errors or not data.get("agency"):
+            return data
+        candidate = TeamDecreeSignatory(pk=self.instance.pk, **{name: data.get(name) for name in self.Meta.fields})
+        for name in ("nip", "designation_basis"):
+            setattr(candidate, name, getattr(candidate, name) or "")
+        try:
+            team_decree_signatory_check(candidate)
+        except DomainError as refused:
+            self.add_error(refused.field if refused.field in self.fields else None, str(refused.message))
+        return data
+
+
+@admin.register(TeamDecreeSignatory)
+class TeamDecreeSignatoryAdmin(admin.ModelAdmin):
+    """Who signs the decrees forming examination teams (docs/legal-basis.md §4.3): recorded and changed through
+    casework.services.team_decree_signatory_save (audited); never deleted, a period is ended instead."""
+
+    form = TeamDecreeSignatoryForm
+    list_display = ("agency", "position_title", "name", "kind", "valid_from", "valid_to", "recorded_by")
+    list_filter = ("agency", "kind")
+    list_select_related = ("agency", "recorded_by")
+    search_fields = ("name", "nip", "position_title", "designation_basis")
+    raw_id_fields = ("user",)
+    readonly_fields = ("recorded_by",)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: TeamDecreeSignatory, form: Any, change: bool) -> None:
+        team_decree_signatory_save(
+            actor=cast(Actor, request.user),  # the admin site lets in staff accounts only
+            signatory=obj,
+            changed_fields=list(form.changed_data),
+        )

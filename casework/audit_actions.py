@@ -1,6 +1,7 @@
-"""The audit actions of a case's lifecycle, its evidence and its letters: recorded on the case.
+"""The audit actions of a case's lifecycle, its evidence and its letters: recorded on the case; and the team-decree
+signatories of an agency, recorded on their own rows.
 
-A letter's events carry the letter's statuses (`Letter.Status`); every other event the case's.
+A letter's events carry the letter's statuses (`Letter.Status`); every other event on a case the case's.
 """
 
 from django.utils.translation import pgettext_lazy
@@ -21,6 +22,12 @@ CASE_REVIEW_STARTED = declare(
 )
 EXAMINATION_TEAM_FORMED = declare(
     "examination_team_formed", pgettext_lazy("audit action", "Examination team formed"), target=_CASE, statuses=_STATUS
+)
+CASE_PROBABLE_LEVEL_RAISED = declare(
+    "case_probable_level_raised",
+    pgettext_lazy("audit action", "Probable level raised"),
+    target=_CASE,
+    statuses=_STATUS,
 )
 CASE_ASSIGNED = declare(
     "case_assigned", pgettext_lazy("audit action", "Examiners assigned"), target=_CASE, statuses=_STATUS
@@ -63,6 +70,12 @@ SUMMONS_ATTENDED = declare(
 SUMMONS_ABSENT = declare(
     "summons_absent",
     pgettext_lazy("audit action", "Accused absent from the examination"),
+    target=_CASE,
+    statuses=_STATUS,
+)
+SUMMONS_ABSENCE_NOT_COUNTED = declare(
+    "summons_absence_not_counted",
+    pgettext_lazy("audit action", "Absence not counted: the summons did not respect the notice rules"),
     target=_CASE,
     statuses=_STATUS,
 )
@@ -147,4 +160,16 @@ LETTER_SUPERSEDED = declare(
 # Downloads keep the case's status on both sides.
 LETTER_DOWNLOADED = declare(
     "letter_downloaded", pgettext_lazy("audit action", "Letter downloaded"), target=_CASE, statuses=_STATUS
+)
+
+# --- who signs the decrees forming examination teams (administrators) -------------------------------------------------
+TEAM_DECREE_SIGNATORY_RECORDED = declare(
+    "team_decree_signatory_recorded",
+    pgettext_lazy("audit action", "Team-decree signatory recorded"),
+    target="casework.teamdecreesignatory",
+)
+TEAM_DECREE_SIGNATORY_CHANGED = declare(
+    "team_decree_signatory_changed",
+    pgettext_lazy("audit action", "Team-decree signatory changed"),
+    target="casework.teamdecreesignatory",
 )

@@ -4,7 +4,7 @@
 from dataclasses import dataclass, field
 
 from accounts.actors import Viewer, is_account
-from casework.models import Case, ProbableLevel, Summons
+from casework.models import Case, ProbableLevel, Summons, current_examination
 from casework.permissions import can_manage_case, can_override_summons_notice, can_work_on_case
 
 _S = Case.Status
@@ -19,6 +19,7 @@ class CaseActions:
     pending_summons: Summons | None = None  # attendance or absence may be recorded for it
     examination_record: bool = False
     examination_report: bool = False
+    raise_level: bool = False
     forward: bool = False
     close_not_proven: bool = False
     dismiss: bool = False
@@ -38,19 +39,24 @@ class CaseActions:
         )
 
 
+_RAISE_STATUSES = frozenset({_S.UNDER_REVIEW, _S.TEAM_FORMED, _S.SUMMONED, _S.EXAMINED, _S.ABSENT_TWICE})
+
+
 def _summons_actions(actions: CaseActions, case: Case) -> None:
-    """Which summons may be issued now, and the pending one whose outcome may be recorded."""
-    status, last = case.status, (actions.summonses[-1] if actions.summonses else None)
-    heavy_without_team = case.probable_level == ProbableLevel.HEAVY and status == _S.UNDER_REVIEW
+    """Which summons may be issued now (summons set aside no longer count), and the pending one whose outcome may
+    be recorded."""
+    current = [summons for summons in actions.summonses if not summons.is_set_aside]
+    status, last = case.status, (current[-1] if current else None)
+    heavy_without_team = case.probable_level == ProbableLevel.HEAVY and not case.has_examination_team()
     absent = last is not None and last.attendance == Summons.Attendance.ABSENT
-    if case.can_transition_to(_S.SUMMONED) and not heavy_without_team:
+    if (case.can_transition_to(_S.SUMMONED) or (status == _S.SUMMONED and last is None)) and not heavy_without_team:
         actions.summons_issue = 1
     elif status == _S.SUMMONED and last is not None and last.number == 1 and absent:
         actions.summons_issue = 2
     if status == _S.SUMMONED and last is not None and last.attendance == Summons.Attendance.PENDING:
         actions.pending_summons = last
     actions.examination_record = (
-        status == _S.SUMMONED and not hasattr(case, "examination") and last is not None and not absent
+        status == _S.SUMMONED and current_examination(case) is None and last is not None and not absent
     )
 
 
@@ -61,10 +67,11 @@ def case_actions_for(case: Case, user: Viewer) -> CaseActions:
         return actions
     manage, can, status = can_manage_case(user, case), case.can_transition_to, case.status
     actions.summonses = list(case.summonses.order_by("number"))
-    actions.start_review = can(_S.UNDER_REVIEW)
+    actions.start_review = status == _S.REGISTERED  # back to under_review only by raising the level
     actions.team_form = manage and can(_S.TEAM_FORMED)
     actions.assign = manage and case.is_open
     _summons_actions(actions, case)
+    actions.raise_level = status in _RAISE_STATUSES and case.probable_level != ProbableLevel.HEAVY
     report = getattr(case, "examination_report", None)
     actions.examination_report = can(_S.REPORTED) and report is None
     actions.forward = can(_S.FORWARDED_FOR_DECISION) and (status == _S.ABSENT_TWICE or bool(report and report.proven))

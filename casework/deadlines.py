@@ -14,8 +14,9 @@ regional holiday) moves every open deadline at once:
 
 The deadlines:
 
-- D6, per summons: it must be sent at least 7 working days before its examination date. Met once the summons'
-  `sent_on` has come; a summons recorded with a future `sent_on` is still due (overdue after the last day).
+- D6, per current summons (a summons set aside no longer counts): it must be sent at least 7 working days before
+  its examination date. Met once the summons' `sent_on` has come; a summons recorded with a future `sent_on` is
+  still due (overdue after the last day).
 - D7: after an absence from the examination of summons I, summons II must be sent within 7 working days of the
   missed date. Met once summons II is sent.
 - docs/domain.md (“Deadlines”) sets no deadline for the examination report (LHP), so there is none here.
@@ -30,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -226,7 +227,8 @@ def case_deadlines(
     if case.status not in OPEN_STATUSES:
         return []
     rules = _rules()
-    items = _compute(case, case.summonses.all(), today, rules, working_calendar or WorkingCalendar())
+    summonses = Summons.objects.current().filter(case=case)
+    items = _compute(case, summonses, today, rules, working_calendar or WorkingCalendar())
     if not items:
         return []
     responsible = case_responsible(case)
@@ -251,13 +253,17 @@ def overdue_cases(queryset: QuerySet[Case], today: datetime.date | None = None) 
     today = today or clock.today()
     candidates = list(
         Case.objects.filter(pk__in=queryset.order_by().values("pk"), status=Case.Status.SUMMONED)
-        # Only a summons not yet sent (D6) or an absence from summons I (D7) can be overdue.
+        # Only a current summons not yet sent (D6) or an absence from the current summons I (D7) can be overdue.
         .filter(
-            Q(summonses__sent_on__gt=today) | Q(summonses__number=1, summonses__attendance=Summons.Attendance.ABSENT)
+            Q(summonses__set_aside_at__isnull=True)
+            & (
+                Q(summonses__sent_on__gt=today)
+                | Q(summonses__number=1, summonses__attendance=Summons.Attendance.ABSENT)
+            )
         )
         .distinct()
         .only("id", "status")
-        .prefetch_related("summonses")
+        .prefetch_related(Prefetch("summonses", queryset=Summons.objects.current(), to_attr="current_summonses"))
     )
     rules = _rules() if candidates else {}
     working_calendar = WorkingCalendar()
@@ -266,7 +272,7 @@ def overdue_cases(queryset: QuerySet[Case], today: datetime.date | None = None) 
         for case in candidates
         if any(
             item.status == DeadlineStatus.OVERDUE
-            for item in _compute(case, case.summonses.all(), today, rules, working_calendar)
+            for item in _compute(case, case.current_summonses, today, rules, working_calendar)
         )
     ]
     return queryset.filter(pk__in=overdue_ids)

@@ -7,11 +7,14 @@ refuses a stale one, so two officers acting at once cannot overwrite each other.
 from typing import Any
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import Role
 from casework.models import Case, CaseTrack, ExaminationTeamMember, ProbableLevel, Summons
+from casework.sanction_options import sanction_options_for
+from core import clock
 from violations.models import SanctionLevel, ViolationType
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -77,14 +80,41 @@ class StartReviewForm(VersionedForm):
     note = forms.CharField(label=_("Review note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+class RaiseLevelForm(VersionedForm):
+    """Raising the probable level during the examination (never lowering it), with the reason."""
+
+    probable_level = forms.ChoiceField(label=_("New probable level"), choices=ProbableLevel.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        levels = list(ProbableLevel)
+        current = levels.index(ProbableLevel(case.probable_level)) if case.probable_level else -1
+        field: Any = self.fields["probable_level"]
+        field.choices = [(level.value, level.label) for level in levels[current + 1 :]]
+
+
 TEAM_ROLES = list(ExaminationTeamMember.Role)
 
 
 class TeamForm(VersionedForm):
-    """The decision forming the Tim Pemeriksa and its three members (direct superior, Inspectorate, BKPSDM)."""
+    """The Tim Pemeriksa: its three members (direct superior, Inspectorate, BKPSDM) and its chair. Netra numbers
+    and issues the decree forming it; a decree already issued on paper is recorded with its own number and date."""
 
-    decision_number = forms.CharField(label=_("Number of the decision"), max_length=120)
-    decision_date = forms.DateField(label=_("Date of the decision"), widget=DateInput())
+    chair = forms.ChoiceField(
+        label=_("Chair of the team"),
+        choices=[(role.value, role.label) for role in TEAM_ROLES],
+        initial=ExaminationTeamMember.Role.DIRECT_SUPERIOR.value,
+        widget=forms.RadioSelect,
+        help_text=_("The chair signs the team's summonses and its examination report."),
+    )
+    external_decree = forms.BooleanField(
+        label=_("The decree forming the team was already issued on paper"),
+        required=False,
+        help_text=_("Otherwise Netra numbers the decree and prepares it for the agency's team-decree signatory."),
+    )
+    decision_number = forms.CharField(label=_("Number of the decree issued on paper"), max_length=120, required=False)
+    decision_date = forms.DateField(label=_("Date of the decree issued on paper"), widget=DateInput(), required=False)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, case=case, **kwargs)
@@ -96,6 +126,15 @@ class TeamForm(VersionedForm):
             self.fields[f"{role.value}_user"] = forms.ModelChoiceField(
                 label=_("Netra account (sees the case)"), queryset=users, required=False
             )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("external_decree"):
+            if not (data.get("decision_number") or "").strip():
+                self.add_error("decision_number", _("Give the number of the decree issued on paper."))
+            if not data.get("decision_date"):
+                self.add_error("decision_date", _("Give the date of the decree issued on paper."))
+        return data
 
     def member_groups(self) -> list[tuple[Any, list[forms.BoundField]]]:
         return [
@@ -112,9 +151,15 @@ class TeamForm(VersionedForm):
                 "nip": data[f"{role.value}_nip"],
                 "position_title": data[f"{role.value}_position"],
                 "user": data[f"{role.value}_user"],
+                "is_chair": data["chair"] == role.value,
             }
             for role in TEAM_ROLES
         ]
+
+    def external(self) -> tuple[str, Any] | None:
+        """The number and date of a decree issued on paper, when the officer records one."""
+        data = self.cleaned_data
+        return (data["decision_number"], data["decision_date"]) if data.get("external_decree") else None
 
 
 class AssignForm(VersionedForm):
@@ -140,7 +185,14 @@ class SummonsForm(VersionedForm):
     delivery_record = forms.CharField(
         label=_("Delivery record"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    override = forms.BooleanField(label=_("Override rule D6 (shorter notice)"), required=False)
+    override = forms.BooleanField(
+        label=_("Reschedule with a shorter notice than rule D6 (or a later summons II than rule D7)"),
+        required=False,
+        help_text=_(
+            "The summons then does not respect the notice rules: the accused may attend, but an absence does not "
+            "count and a new, valid summons is due."
+        ),
+    )
     override_reason = forms.CharField(
         label=_("Reason for the shorter notice"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -202,11 +254,12 @@ QuestionAnswerFormSet = forms.formset_factory(
 
 class ViolationTypeChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.code} — {obj.name}"
+        return str(obj.localized_name(translation.get_language() or "id"))
 
 
 class ExaminationReportForm(VersionedForm):
-    """The LHP; the recommended sanction is a code of the sanctions catalogue."""
+    """The LHP; the recommended sanction is one the catalogue's guidance allows for the chosen violations
+    (casework.sanction_options), its level following from it; the report's date defaults to today."""
 
     violation_types = ViolationTypeChoiceField(
         label=_("Forms of violation"),
@@ -228,10 +281,30 @@ class ExaminationReportForm(VersionedForm):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    recommended_sanction_code = forms.CharField(label=_("Recommended sanction (code)"), max_length=10, required=False)
-    recommended_sanction_level = forms.ChoiceField(
-        label=_("Recommended level"), choices=SanctionLevel.choices, required=False
+    recommended_sanction_code = forms.ChoiceField(
+        label=_("Recommended sanction"),
+        required=False,
+        help_text=_("The sanctions the catalogue's guidance allows for the forms of violation chosen above."),
     )
+    reported_on = forms.DateField(label=_("Date of the report"), widget=DateInput())
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("reported_on", clock.today())
+        super().__init__(*args, case=case, **kwargs)
+        field: Any = self.fields["recommended_sanction_code"]
+        field.choices = [("", "—")] + [
+            (option.code, f"{option.label} ({SanctionLevel(option.level).label})")
+            for option in sanction_options_for(case, self._violation_codes())
+        ]
+
+    def _violation_codes(self) -> list[str]:
+        """The violations the choices follow: those ticked (a submitted form), else those proposed."""
+        if self.is_bound:
+            getlist = getattr(self.data, "getlist", None)
+            values = getlist(self.add_prefix("violation_types")) if getlist else []
+            ids = [value for value in values if str(value).isdigit()]
+            return sorted(ViolationType.objects.filter(pk__in=ids).values_list("code", flat=True))
+        return sorted(v.code for v in self.initial.get("violation_types", []))
 
 
 class ReasonForm(VersionedForm):

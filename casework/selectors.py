@@ -5,7 +5,7 @@ from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subqu
 from accounts.actors import Actor, Viewer, is_account
 from accounts.models import User
 from accounts.roles import Role
-from casework.models import Case, CaseEvidence
+from casework.models import Case, CaseEvidence, Examination, ExaminationTeam, Summons
 from casework.permissions import is_examiner, sees_agency_cases
 from casework.querysets import open_cases_of_officer, worked_on_by
 from core.models import AuditEvent
@@ -105,7 +105,17 @@ def case_find_by_number(*, user: Viewer, number: str) -> Case | None:
 
 
 def case_examined_by_team(*, case: Case) -> bool:
-    """Whether the case was examined by an examination team, as a heavy sanction requires (docs/domain.md,
-    "Procedure and deadlines"): the team exists. (Issue 9 refines this to the summons and examination held under
-    it.)"""
-    return hasattr(case, "examination_team")
+    """Whether the case was examined by its examination team, as a heavy sanction requires (docs/legal-basis.md
+    §4.3): the case has a team, and its examination was held under the team: the current examination record (BAP),
+    or the two absences from valid summonses that let the case go on on the evidence. Steps held without the team
+    (set aside when the level was raised to heavy) do not count. The sanctions app refuses to draft, review or sign a
+    heavy decision otherwise."""
+    team = ExaminationTeam.objects.filter(case_id=case.pk).first()
+    if team is None:
+        return False
+    if Examination.objects.current().filter(case_id=case.pk, examination_team=team).exists():
+        return True
+    absences = Summons.objects.current().filter(
+        case_id=case.pk, examination_team=team, attendance=Summons.Attendance.ABSENT, notice_respected=True
+    )
+    return set(absences.values_list("number", flat=True)) == {1, 2}

@@ -7,6 +7,7 @@ from casework.views.actions import closing, evidence, examination, review, summo
 app_name = "casework_actions"
 urlpatterns = [
     path("<int:case_id>/review/", review.StartReview.as_view(), name="start-review"),
+    path("<int:case_id>/probable-level/", review.RaiseLevel.as_view(), name="raise-level"),
     path("<int:case_id>/team/", review.FormTeam.as_view(), name="team-form"),
     path("<int:case_id>/assign/", review.Assign.as_view(), name="assign"),
     path("<int:case_id>/summons/", summons.IssueSummons.as_view(), name="summons-issue"),

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import IntakeOfficerFactory, UserFactory
-from casework import services
+from casework import sanction_options, services
 from casework.models import Case, CaseEvidence, CaseTrack, Letter, LetterNumberSequence, Summons
 from casework.services import case_register
-from casework.tests.factories import CaseFactory
+from casework.tests.factories import CaseFactory, team_decree_signatory
+from casework.tests.sanction_catalogue import fake_options
 from core.models import AuditEvent
 from sanctions.models import (
     ConflictOfInterest,
@@ -201,18 +202,18 @@ def _at(day: int) -> datetime.datetime:
 
 
 def _examined_case(officer):
-    """A case taken by the services from registration to its examination report (LHP)."""
+    """A case taken by the services from registration to its examination report (LHP); its team was formed by a
+    decree issued on paper (so no team-decree signatory is needed)."""
     case = case_register(actor=officer, reports=[ReportFactory()])
     services.case_start_review(case=case, actor=officer, probable_level="heavy", tracks=["discipline"])
     services.examination_team_form(
         case=case,
         actor=officer,
-        decision_number="800/0001/KEP/BKPSDM/2024",
-        decision_date=datetime.date(2024, 10, 14),
         members=[
-            services.TeamMemberInput(role=role, name=f"Anggota {role}")
+            services.TeamMemberInput(role=role, name=f"Anggota {role}", is_chair=role == "direct_superior")
             for role in ("direct_superior", "inspectorate", "bkpsdm")
         ],
+        external_decree=services.ExternalDecree(number="800/0001/KEP/BKPSDM/2024", date=datetime.date(2024, 10, 14)),
     )
     summons = services.summons_issue(
         case=case,
@@ -240,7 +241,7 @@ def _examined_case(officer):
         act_place="Facebook",
         proven=True,
         recommended_sanction_code="B1",
-        recommended_sanction_level="heavy",
+        reported_on=datetime.date(2024, 11, 4),
     )
     return case, summons, examination, report
 
@@ -283,8 +284,9 @@ def _sanctions_rows(administrator, officer):
 
 
 @pytest.fixture
-def records(administrator):
+def records(administrator, monkeypatch):
     """One row of every casework and sanctions model, made through the services where they exist."""
+    monkeypatch.setattr(sanction_options, "_providers", [fake_options])  # the LHP's choices, as casework tests them
     officer = IntakeOfficerFactory(username="verifikator")
     case, summons, examination, report = _examined_case(officer)
     evidence = services.case_evidence_add_statement(
@@ -387,3 +389,89 @@ def test_intake_officer_with_staff_status_does_not_see_casework_and_sanctions_re
     client.force_login(IntakeOfficerFactory(is_staff=True))
 
     assert client.get(reverse(f"admin:{name}_changelist")).status_code == 403
+
+
+# --- who signs the decrees forming examination teams: edited here, through the audited service ------------------
+
+
+@pytest.fixture
+def signatory_admin(client, administrator):
+    """The administrator with the team-decree signatory's permissions (accounts.roles grants them to the role)."""
+    from django.contrib.auth.models import Permission
+
+    for action in ("view", "add", "change"):
+        administrator.user_permissions.add(Permission.objects.get(codename=f"{action}_teamdecreesignatory"))
+    client.force_login(administrator)
+    return client
+
+
+def _signatory_form(administrator, **values):
+    data = {
+        "agency": administrator.agency_id,
+        "kind": "designated",
+        "name": "Drs. H. Ahmad Fauzi, M.Si.",
+        "nip": "197001011995031001",
+        "position_title": "Kepala BKPSDM Kabupaten Lebong",
+        "designation_basis": "Keputusan Bupati Lebong Nomor 800/12/BKPSDM/2024",
+        "valid_from": "2024-01-01",
+        "valid_to": "",
+    }
+    data.update(values)
+    return data
+
+
+def test_a_team_decree_signatory_added_in_the_admin_goes_through_the_service_and_is_audited(
+    signatory_admin, administrator
+):
+    from casework.models import TeamDecreeSignatory
+
+    response = signatory_admin.post(reverse("admin:casework_teamdecreesignatory_add"), _signatory_form(administrator))
+
+    assert response.status_code == 302
+    signatory = TeamDecreeSignatory.objects.get()
+    assert (signatory.kind, signatory.recorded_by, signatory.designation_basis) == (
+        "designated",
+        administrator,
+        "Keputusan Bupati Lebong Nomor 800/12/BKPSDM/2024",
+    )
+    event = AuditEvent.objects.get(action="team_decree_signatory_recorded")
+    assert (event.actor, event.target_id, event.data["position_title"]) == (
+        administrator,
+        signatory.pk,
+        "Kepala BKPSDM Kabupaten Lebong",
+    )
+
+
+def test_a_designated_official_without_the_basis_is_refused_on_the_admin_form(signatory_admin, administrator):
+    from casework.models import TeamDecreeSignatory
+
+    response = signatory_admin.post(
+        reverse("admin:casework_teamdecreesignatory_add"), _signatory_form(administrator, designation_basis="")
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["designation_basis"] == [
+        "Cantumkan keputusan PPK yang menunjuk pejabat ini (misalnya “Keputusan Bupati … Nomor …”)."
+    ]
+    assert not TeamDecreeSignatory.objects.exists()
+    assert not AuditEvent.objects.filter(action__startswith="team_decree_signatory").exists()
+
+
+def test_the_team_decree_signatory_pages_open(signatory_admin, administrator):
+    signatory = team_decree_signatory(administrator.agency)
+
+    changelist = signatory_admin.get(reverse("admin:casework_teamdecreesignatory_changelist"))
+    change = signatory_admin.get(reverse("admin:casework_teamdecreesignatory_change", args=[signatory.pk]))
+
+    assert (changelist.status_code, change.status_code) == (200, 200)
+    assert signatory in list(changelist.context["cl"].result_list)
+
+
+def test_a_team_decree_signatory_is_never_deleted_in_the_admin(signatory_admin, administrator):
+    signatory = team_decree_signatory(administrator.agency)
+
+    response = signatory_admin.post(
+        reverse("admin:casework_teamdecreesignatory_delete", args=[signatory.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 403

@@ -8,7 +8,6 @@ from rest_framework import serializers
 
 from casework.deadlines import CaseDeadline
 from casework.models import Case, CaseTrack, ExaminationTeamMember, ProbableLevel, Summons
-from violations.models import SanctionLevel
 
 # Ids and versions beyond PostgreSQL's integer would be a database error, not a 400.
 MAX_ID = 2**31 - 1
@@ -73,9 +72,29 @@ class TrackSerializer(serializers.ModelSerializer[CaseTrack]):
 
 
 class SummonsSerializer(serializers.ModelSerializer[Summons]):
+    notice_respected = serializers.BooleanField(
+        help_text=_("False: allowed outside rule D6 (or D7) to reschedule; an absence after it does not count.")
+    )
+    set_aside = serializers.BooleanField(
+        source="is_set_aside", help_text=_("Kept on record but no longer a basis (a new summons took its place).")
+    )
+
     class Meta:
         model = Summons
-        fields = ("id", "number", "scheduled_at", "sent_on", "place", "virtual_link", "delivery_method", "attendance")
+        fields = (
+            "id",
+            "number",
+            "scheduled_at",
+            "sent_on",
+            "place",
+            "virtual_link",
+            "delivery_method",
+            "attendance",
+            "notice_respected",
+            "set_aside",
+            "signatory_name",
+            "signatory_role",
+        )
 
 
 class CaseDetailSerializer(CaseListItemSerializer):
@@ -108,7 +127,7 @@ class CaseDetailSerializer(CaseListItemSerializer):
 
     @extend_schema_field(SummonsSerializer(many=True))
     def get_summonses(self, case: Case) -> Any:
-        return SummonsSerializer(case.summonses.order_by("number"), many=True).data
+        return SummonsSerializer(case.summonses.order_by("number", "id"), many=True).data
 
     @extend_schema_field(DeadlineSerializer(many=True))
     def get_deadlines(self, case: Case) -> Any:
@@ -139,18 +158,33 @@ class StartReviewSerializer(VersionedSerializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
+class RaiseLevelSerializer(VersionedSerializer):
+    probable_level = serializers.ChoiceField(choices=ProbableLevel.choices)
+    reason = serializers.CharField(max_length=5000)
+
+
 class TeamMemberSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=ExaminationTeamMember.Role.choices)
     name = serializers.CharField(max_length=200)
     nip = serializers.CharField(max_length=18, required=False, allow_blank=True, default="")
     position_title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     user = _id(required=False, allow_null=True, default=None, help_text=_("The member's account."))
+    is_chair = serializers.BooleanField(required=False, default=False, help_text=_("Exactly one member chairs."))
+
+
+class ExternalDecreeSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=120)
+    date = serializers.DateField()
 
 
 class TeamFormSerializer(VersionedSerializer):
-    decision_number = serializers.CharField(max_length=120)
-    decision_date = serializers.DateField()
     members = TeamMemberSerializer(many=True)
+    external_decree = ExternalDecreeSerializer(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("A decree already issued on paper; without it Netra numbers and issues the decree."),
+    )
 
 
 class AssignSerializer(VersionedSerializer):
@@ -205,9 +239,15 @@ class ExaminationReportSerializer(VersionedSerializer):
     aggravating = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     mitigating = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     impact = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-    recommended_sanction_code = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
-    recommended_sanction_level = serializers.ChoiceField(
-        choices=SanctionLevel.choices, required=False, allow_blank=True, default=""
+    recommended_sanction_code = serializers.CharField(
+        max_length=10,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("A sanction the catalogue's guidance allows for these violations; its level follows from it."),
+    )
+    reported_on = serializers.DateField(
+        required=False, default=None, help_text=_("The report's date; today if absent.")
     )
 
 

@@ -124,6 +124,7 @@ def allowed_actions(case: Case, user: Viewer) -> list[str]:
     actions = case_actions_for(case, user)
     offered = {
         "start-review": actions.start_review,
+        "raise-level": actions.raise_level,
         "form-team": actions.team_form,
         "assign": actions.assign,
         "summons": actions.summons_issue is not None,
@@ -173,7 +174,7 @@ def _users(case: Case, ids: Sequence[int], field: str) -> list[Actor]:
 
 
 def _summons(case: Case, summons_id: int) -> Summons:
-    summons = case.summonses.filter(pk=summons_id).first()
+    summons = Summons.objects.current().filter(case=case, pk=summons_id).first()
     if summons is None:
         raise ValidationError({"summons": [_("No such summons of this case.")]})
     return summons
@@ -199,17 +200,22 @@ def _form_team(case: Case, user: Actor, data: dict[str, Any], version: int) -> N
             nip=m["nip"],
             position_title=m["position_title"],
             user=accounts.get(m["user"]) if m["user"] else None,
+            is_chair=m["is_chair"],
         )
         for m in data["members"]
     ]
+    external = data["external_decree"]
     services.examination_team_form(
         case=case,
         actor=user,
-        decision_number=data["decision_number"],
-        decision_date=data["decision_date"],
         members=members,
+        external_decree=services.ExternalDecree(number=external["number"], date=external["date"]) if external else None,
         expected_version=version,
     )
+
+
+def _raise_level(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
+    services.case_raise_probable_level(case=case, actor=user, expected_version=version, **data)
 
 
 def _assign(case: Case, user: Actor, data: dict[str, Any], version: int) -> None:
@@ -282,6 +288,7 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     Action("start-review", s.StartReviewSerializer, _start_review, _("Start the review (telaah)")),
+    Action("raise-level", s.RaiseLevelSerializer, _raise_level, _("Raise the probable level during the examination")),
     Action("form-team", s.TeamFormSerializer, _form_team, _("Form the examination team")),
     Action("assign", s.AssignSerializer, _assign, _("Assign examiners")),
     Action("summons", s.SummonsIssueSerializer, _summons_issue, _("Issue summons I or II")),

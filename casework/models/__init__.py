@@ -1,5 +1,6 @@
 """The models of casework: a case and its lifecycle (cases), its examination procedure (examination), its evidence
-(evidence) and its official letters with the registry of letter kinds (letters). Import them from here."""
+(evidence), its official letters with the registry of letter kinds (letters) and who signs them (signatories).
+Import them from here."""
 
 from casework.models.cases import (
     CASE_LIFECYCLE,
@@ -10,6 +11,7 @@ from casework.models.cases import (
     CaseReport,
     CaseTrack,
     ProbableLevel,
+    case_transition_refused,
 )
 from casework.models.evidence import CaseEvidence, _case_evidence_path
 from casework.models.examination import (
@@ -17,7 +19,9 @@ from casework.models.examination import (
     ExaminationReport,
     ExaminationTeam,
     ExaminationTeamMember,
+    SetAside,
     Summons,
+    current_examination,
 )
 from casework.models.letters import (
     LETTER_KINDS,
@@ -30,6 +34,7 @@ from casework.models.letters import (
     letter_pdf_name,
     register_letter_kind,
 )
+from casework.models.signatories import SignatoryRole, SignatorySnapshot, TeamDecreeSignatory
 
 __all__ = [
     "CASE_LIFECYCLE",
@@ -51,8 +56,14 @@ __all__ = [
     "LetterKind",
     "LetterNumberSequence",
     "ProbableLevel",
+    "SetAside",
+    "SignatoryRole",
+    "SignatorySnapshot",
     "Summons",
+    "TeamDecreeSignatory",
     "_case_evidence_path",  # migration 0002 refers to it here
+    "case_transition_refused",
+    "current_examination",
     "letter_kind_get",
     "letter_pdf_name",
     "register_letter_kind",

@@ -11,13 +11,15 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, CivilServant
+from core.errors import TransitionNotAllowed
 from core.lifecycle import Lifecycle
 from core.models import TimeStampedModel
 from violations.models import Report
 
 
 class ProbableLevel(models.TextChoices):
-    """The level the review (telaah) expects; heavy makes an examination team mandatory."""
+    """The level the review (telaah) expects; heavy makes an examination team mandatory. It may be raised during
+    the examination (casework.services.case_raise_probable_level), never lowered; lightest first."""
 
     LIGHT = "light", _("light")
     MODERATE = "moderate", _("moderate")
@@ -102,6 +104,10 @@ class Case(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def has_examination_team(self) -> bool:
+        # A reverse one-to-one that does not exist raises an AttributeError subclass: hasattr is False then.
+        return hasattr(self, "examination_team")
+
 
 class CaseReport(models.Model):
     """A report belongs to at most one case."""
@@ -177,15 +183,17 @@ OPEN_STATUSES: frozenset[str] = frozenset(
 _EXITS_BEFORE_EXAMINATION = frozenset({_C.DISMISSED, _C.MERGED, _C.WITHDRAWN})
 # The case lifecycle: which status may follow which. Only casework.services assigns `status`.
 # A second summons keeps the case `summoned`; a heavy probable level additionally forbids under_review → summoned
-# (the examination team is mandatory then; see services.summons_issue).
+# (the examination team is mandatory then; see services.summons_issue). Raising the probable level to heavy on a
+# case summoned or examined without a team sets those steps aside and takes the case back to `under_review`, where
+# the team is formed (services.case_raise_probable_level); the review itself starts only from `registered`.
 CASE_TRANSITIONS: dict[str, frozenset[str]] = {
     _C.REGISTERED: frozenset({_C.UNDER_REVIEW}) | _EXITS_BEFORE_EXAMINATION,
     _C.UNDER_REVIEW: frozenset({_C.TEAM_FORMED, _C.SUMMONED}) | _EXITS_BEFORE_EXAMINATION,
     _C.TEAM_FORMED: frozenset({_C.SUMMONED}) | _EXITS_BEFORE_EXAMINATION,
-    _C.SUMMONED: frozenset({_C.EXAMINED, _C.ABSENT_TWICE, _C.MERGED, _C.WITHDRAWN}),
-    _C.EXAMINED: frozenset({_C.REPORTED, _C.WITHDRAWN}),
+    _C.SUMMONED: frozenset({_C.EXAMINED, _C.ABSENT_TWICE, _C.UNDER_REVIEW, _C.MERGED, _C.WITHDRAWN}),
+    _C.EXAMINED: frozenset({_C.REPORTED, _C.UNDER_REVIEW, _C.WITHDRAWN}),
     # Absent twice: the case goes on on the evidence, with or without an LHP.
-    _C.ABSENT_TWICE: frozenset({_C.REPORTED, _C.FORWARDED_FOR_DECISION, _C.WITHDRAWN}),
+    _C.ABSENT_TWICE: frozenset({_C.REPORTED, _C.FORWARDED_FOR_DECISION, _C.UNDER_REVIEW, _C.WITHDRAWN}),
     _C.REPORTED: frozenset({_C.FORWARDED_FOR_DECISION, _C.NOT_PROVEN, _C.WITHDRAWN}),
     # From here the sanctions app drives the case: a signed decision makes it decided; once every decision has
     # taken effect and been executed (or annulled) it is closed. A dismissal decision (not proven) also decides it.
@@ -211,6 +219,12 @@ def _case_not_allowed_message(case: Case, to: str) -> str:
         "from": case.get_status_display(),
         "to": Case.Status(to).label,
     }
+
+
+def case_transition_refused(case: Case, to: str) -> TransitionNotAllowed:
+    """The kernel's refusal of a move, for a move the table allows from other paths only (the same code and
+    message as CASE_LIFECYCLE.check_transition)."""
+    return TransitionNotAllowed("case_transition_not_allowed", _case_not_allowed_message(case, to))
 
 
 # Every status change of a case: lock, version check, CASE_TRANSITIONS, full_clean, save, one audit event.

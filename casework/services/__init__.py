@@ -4,6 +4,7 @@ Letters have their own services in casework.letters (letter_request, letter_retr
 """
 
 from casework.services.assignment import case_assign, officer_handover
+from casework.services.attendance import summons_record_absence, summons_record_attendance
 from casework.services.evidence import (
     case_evidence_add_capture,
     case_evidence_add_files,
@@ -11,7 +12,8 @@ from casework.services.evidence import (
     case_evidence_download_record,
     case_evidence_withdraw,
 )
-from casework.services.examination import examination_record, examination_report_submit
+from casework.services.examination import examination_record
+from casework.services.examination_report import examination_report_submit
 from casework.services.outcome import (
     case_close,
     case_close_not_proven,
@@ -23,10 +25,13 @@ from casework.services.outcome import (
 )
 from casework.services.referral import criminal_referral_record
 from casework.services.registration import case_register
-from casework.services.review import TeamMemberInput, case_start_review, examination_team_form
-from casework.services.summons import summons_issue, summons_record_absence, summons_record_attendance
+from casework.services.review import case_raise_probable_level, case_start_review
+from casework.services.summons import summons_issue
+from casework.services.team import ExternalDecree, TeamMemberInput, examination_team_form
+from casework.services.team_decree_signatories import team_decree_signatory_check, team_decree_signatory_save
 
 __all__ = [
+    "ExternalDecree",
     "TeamMemberInput",
     "case_assign",
     "case_close",
@@ -40,6 +45,7 @@ __all__ = [
     "case_forward_for_decision",
     "case_mark_decided",
     "case_merge",
+    "case_raise_probable_level",
     "case_register",
     "case_start_review",
     "case_withdraw",
@@ -51,4 +57,6 @@ __all__ = [
     "summons_issue",
     "summons_record_absence",
     "summons_record_attendance",
+    "team_decree_signatory_check",
+    "team_decree_signatory_save",
 ]

@@ -1,27 +1,28 @@
-"""The review (telaah) of a case and the examination team (Tim Pemeriksa) it may call for.
+"""The review (telaah) of a case: the probable level and the tracks, and raising the level during the examination.
 
 Each service locks the case (casework.services.locking), returns at once if the case is already where it was asked
 to go, refuses a stale `expected_version` (ConflictError) or a move CASE_TRANSITIONS forbids (TransitionNotAllowed),
-and moves the case through CASE_LIFECYCLE with one audit event in the same transaction.
+and moves the case through CASE_LIFECYCLE with one audit event in the same transaction. The examination team the
+review may call for is formed in casework.services.team.
+
+A heavy sanction requires an examination by a team (docs/legal-basis.md §4.3), whatever the first review guessed.
+Our reading when the level becomes heavy on a case summoned or examined without a team: the summonses and the
+examination already held stay on record as evidence but are no longer a basis (set aside); the case goes back to
+the review, the team is formed, and the summons and the examination are held again under it.
 """
 
-import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.actors import Actor
-from accounts.models import CivilServant
-from casework.audit_actions import CASE_REVIEW_STARTED, EXAMINATION_TEAM_FORMED
-from casework.letter_snapshots import case_context, person
-from casework.letters import letter_request
-from casework.models import CASE_LIFECYCLE, Case, CaseTrack, ExaminationTeam, ExaminationTeamMember, ProbableLevel
-from casework.permissions import can_manage_case
+from casework.audit_actions import CASE_PROBABLE_LEVEL_RAISED, CASE_REVIEW_STARTED
+from casework.models import CASE_LIFECYCLE, Case, CaseTrack, ProbableLevel, SetAside, case_transition_refused
 from casework.services.input_checks import required_text
 from casework.services.locking import lock_case_for_actor
-from core.errors import DomainError
+from casework.services.setting_aside import steps_set_aside
+from core.errors import ConflictError, DomainError
 
 _S = Case.Status
 REVIEW_TRACKS = (CaseTrack.Track.ETHICS, CaseTrack.Track.DISCIPLINE)
@@ -52,6 +53,8 @@ def case_start_review(
     if case.status == _S.UNDER_REVIEW:
         return case
     CASE_LIFECYCLE.check_version(case, expected_version)
+    if case.status != _S.REGISTERED:  # back to under_review only by raising the level (below)
+        raise case_transition_refused(case, _S.UNDER_REVIEW)
     case.probable_level, case.review_note = probable_level, note.strip()
     CASE_LIFECYCLE.transition(
         case,
@@ -66,84 +69,60 @@ def case_start_review(
     return case
 
 
-@dataclass(frozen=True)
-class TeamMemberInput:
-    role: str
-    name: str
-    nip: str = ""
-    position_title: str = ""
-    user: Actor | None = None
-    civil_servant: CivilServant | None = None
+# While the examination is under way (before its report), the level may be raised.
+_RAISE_STATUSES = frozenset({_S.UNDER_REVIEW, _S.TEAM_FORMED, _S.SUMMONED, _S.EXAMINED, _S.ABSENT_TWICE})
+_HELD_STATUSES = frozenset({_S.SUMMONED, _S.EXAMINED, _S.ABSENT_TWICE})
+_ORDER = list(ProbableLevel.values)
 
 
-def _check_team(members: Sequence[TeamMemberInput]) -> None:
-    roles = {member.role for member in members}
-    if roles != set(ExaminationTeamMember.Role.values) or any(not member.name.strip() for member in members):
+def _check_raise(case: Case, probable_level: str) -> None:
+    if case.status not in _RAISE_STATUSES:
+        raise ConflictError(
+            "probable_level_not_now",
+            _("The probable level is raised during the examination, before its report (LHP) is written."),
+        )
+    current = _ORDER.index(case.probable_level) if case.probable_level in _ORDER else -1
+    if _ORDER.index(probable_level) <= current:
         raise DomainError(
-            "team_incomplete",
-            _("The examination team needs the direct superior, the Inspectorate and BKPSDM, each with a name."),
-            field="members",
+            "probable_level_not_higher",
+            _("The probable level can only be raised: it is “%(level)s” now.")
+            % {"level": case.get_probable_level_display()},
+            field="probable_level",
         )
 
 
-def _team_members(team: ExaminationTeam, members: Sequence[TeamMemberInput]) -> None:
-    ExaminationTeamMember.objects.bulk_create(
-        [
-            ExaminationTeamMember(
-                team=team,
-                role=member.role,
-                user=member.user,
-                civil_servant=member.civil_servant,
-                name=member.name.strip(),
-                nip=member.nip,
-                position_title=member.position_title,
-            )
-            for member in members
-        ]
-    )
-
-
-def _request_team_decision(case: Case, team: ExaminationTeam, members: Sequence[TeamMemberInput], actor: Actor) -> None:
-    letter_request(
-        case=case,
-        kind="examination_team_decision",
-        actor=actor,
-        context=case_context(
-            case,
-            decision_number=team.decision_number,
-            decision_date=team.decision_date,
-            members=[{"role": m.role, "name": m.name, "nip": m.nip, "position": m.position_title} for m in members],
-            signatory=person(actor),
-        ),
-    )
-
-
 @transaction.atomic
-def examination_team_form(
-    *,
-    case: Case,
-    actor: Actor,
-    decision_number: str,
-    decision_date: datetime.date,
-    members: Sequence[TeamMemberInput],
-    expected_version: int | None = None,
-) -> ExaminationTeam:
-    """Record the Tim Pemeriksa (direct superior, Inspektorat and BKPSDM) and the decision forming it.
+def case_raise_probable_level(
+    *, case: Case, actor: Actor, probable_level: str, reason: str, expected_version: int | None = None
+) -> Case:
+    """Raise the probable level during the examination, with the reason (audited; never lowered).
 
-    Members with an account see the case. Requests the team decision letter after commit.
+    Raised to heavy on a case summoned or examined without an examination team, the summonses and the examination
+    are set aside (kept as evidence, no longer a basis) and the case goes back to `under_review`, where the team is
+    formed and the accused summoned and examined again under it (see the module docstring).
     """
-    decision_number = required_text(decision_number, "decision_number", _("Give the number of the decision."))
-    _check_team(members)
-    case = lock_case_for_actor(case, actor=actor, may=can_manage_case)
-    if case.status == _S.TEAM_FORMED:
-        return case.examination_team
+    if probable_level not in ProbableLevel.values:
+        raise DomainError("probable_level_invalid", _("Choose the probable level."), field="probable_level")
+    reason = required_text(reason, "reason", _("Give the reason for raising the probable level."))
+    case = lock_case_for_actor(case, actor=actor)
+    if case.probable_level == probable_level:
+        return case
     CASE_LIFECYCLE.check_version(case, expected_version)
-    CASE_LIFECYCLE.transition(
-        case, to=_S.TEAM_FORMED, actor=actor, action=EXAMINATION_TEAM_FORMED, data={"decision": decision_number}
+    _check_raise(case, probable_level)
+    data: dict[str, object] = {"from": case.probable_level, "to": probable_level}
+    case.probable_level = probable_level
+    if probable_level == ProbableLevel.HEAVY and case.status in _HELD_STATUSES and not case.has_examination_team():
+        data["set_aside"] = steps_set_aside(case, why=SetAside.Why.HEAVY_WITHOUT_TEAM, reason=reason)
+        return CASE_LIFECYCLE.transition(
+            case,
+            to=_S.UNDER_REVIEW,
+            actor=actor,
+            action=CASE_PROBABLE_LEVEL_RAISED,
+            reason=reason,
+            data=data,
+            fields=("probable_level",),
+        )
+    CASE_LIFECYCLE.record(
+        case, actor=actor, action=CASE_PROBABLE_LEVEL_RAISED, reason=reason, data=data, fields=("probable_level",)
     )
-    team = ExaminationTeam.objects.create(
-        case=case, decision_number=decision_number, decision_date=decision_date, formed_by=actor
-    )
-    _team_members(team, members)
-    _request_team_decision(case, team, members, actor)
-    return team
+    return case

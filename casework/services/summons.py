@@ -1,7 +1,8 @@
-"""Summons I and II, attendance and absence.
+"""Issuing summons I and II (attendance and absence are in casework.services.attendance).
 
-Summons I moves the case to `summoned`; summons II (after an absence) keeps it there; a second absence moves it to
-`absent_twice`, and the case goes on on the evidence with a non-appearance record.
+Summons I moves the case to `summoned`; summons II (after an absence from summons I) keeps it there. A summons is
+signed by the accused's direct superior or, with an examination team, by its chair (casework.signatories); the
+account that records it is the audited actor. Its notice follows rules D6 and D7 (casework.services.summons_notice).
 """
 
 import datetime
@@ -12,112 +13,22 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.actors import Actor
-from casework.audit_actions import (
-    CASE_ABSENT_TWICE,
-    CASE_SUMMONED,
-    SUMMONS_ABSENT,
-    SUMMONS_ATTENDED,
-    SUMMONS_DEADLINE_OVERRIDDEN,
-    SUMMONS_ISSUED,
-    SUMMONS_NOTICE_OVERRIDDEN,
-)
-from casework.deadlines import rule_citation, summons_latest_send_date
-from casework.letter_snapshots import case_context, person
+from casework.audit_actions import CASE_SUMMONED, SUMMONS_DEADLINE_OVERRIDDEN, SUMMONS_ISSUED, SUMMONS_NOTICE_OVERRIDDEN
+from casework.letter_snapshots import case_context
 from casework.letters import letter_request
 from casework.models import CASE_LIFECYCLE, Case, ProbableLevel, Summons
-from casework.permissions import can_override_summons_notice
 from casework.services.locking import lock_case_for_actor
+from casework.services.summons_notice import NoticeCheck, notice_check
+from casework.signatories import Signatory, examination_signatory
 from core import clock
-from core.calendar import deadline_for
-from core.deadline_catalogue import DeadlineCode
-from core.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed
+from core.errors import ConflictError, DomainError, TransitionNotAllowed
 
 _S = Case.Status
-Override = dict[str, str]
 
 
-def _local(moment: datetime.datetime) -> datetime.datetime:
+def local_moment(moment: datetime.datetime) -> datetime.datetime:
     """The moment in Jakarta time, as letters print it."""
     return timezone.localtime(moment, clock.JAKARTA)
-
-
-def _check_override(case: Case, *, actor: Actor, rule: str, override_reason: str, refusal: DomainError) -> Override:
-    """A rule was missed: refuse, unless a supervisor overrides it with a reason (then return what to audit)."""
-    if not override_reason.strip():
-        raise refusal
-    if not can_override_summons_notice(actor, case):
-        raise PermissionDenied(
-            "summons_override_not_permitted",
-            _("Only a supervisor may allow a summons outside rule %(rule)s.") % {"rule": rule},
-        )
-    return {"rule": rule, "reason": override_reason.strip()}
-
-
-def _check_notice(
-    case: Case, *, actor: Actor, scheduled_at: datetime.datetime, sent_on: datetime.date, override_reason: str
-) -> Override | None:
-    """Rule D6: a summons goes out at least 7 working days before the examination, unless a supervisor overrides.
-
-    Returns the override to record, or None when the notice is long enough.
-    """
-    examination_date = clock.local_date(scheduled_at)
-    latest = summons_latest_send_date(examination_date)
-    if sent_on <= latest:
-        return None
-    rule = rule_citation(DeadlineCode.SUMMONS_NOTICE)
-    refusal = DomainError(
-        "summons_notice_too_short",
-        _(
-            "Rule %(rule)s: the summons for an examination on %(exam)s must be sent by %(latest)s "
-            "(at least %(count)s working days before; %(basis)s). Choose a later examination date, "
-            "or ask a supervisor to override with a reason."
-        )
-        % {
-            "rule": rule.code,
-            "exam": date_format(examination_date, "j F Y"),
-            "latest": date_format(latest, "j F Y"),
-            "count": rule.count,
-            "basis": rule.legal_basis,
-        },
-        field="scheduled_at",
-    )
-    override = _check_override(case, actor=actor, rule=rule.code, override_reason=override_reason, refusal=refusal)
-    return {**override, "latest_send_date": latest.isoformat()}
-
-
-def _check_second_summons_in_time(
-    case: Case, *, actor: Actor, first: Summons | None, sent_on: datetime.date, override_reason: str
-) -> Override | None:
-    """Rule D7: summons II goes out within 7 working days of the examination the accused missed, unless a
-    supervisor overrides it with a reason. Returns the override to record, or None when it is in time (and for
-    summons I: `first` is None then)."""
-    if first is None:
-        return None
-    missed_on = clock.local_date(first.scheduled_at)
-    try:
-        latest = deadline_for(DeadlineCode.SUMMONS_II, missed_on)
-    except DomainError:  # the rule is not in force on that date (as casework.deadlines treats it)
-        return None
-    if sent_on <= latest:
-        return None
-    rule = rule_citation(DeadlineCode.SUMMONS_II)
-    refusal = DomainError(
-        "summons_two_too_late",
-        _(
-            "Rule %(rule)s: after the examination missed on %(missed)s, summons II must be sent by %(latest)s "
-            "(within %(count)s working days; %(basis)s). Ask a supervisor to override with a reason."
-        )
-        % {
-            "rule": rule.code,
-            "missed": date_format(missed_on, "j F Y"),
-            "latest": date_format(latest, "j F Y"),
-            "count": rule.count,
-            "basis": rule.legal_basis,
-        },
-        field="sent_on",
-    )
-    override = _check_override(case, actor=actor, rule=rule.code, override_reason=override_reason, refusal=refusal)
-    return {**override, "latest_send_date": latest.isoformat(), "missed_on": missed_on.isoformat()}
 
 
 def _check_summons_input(number: int, place: str, virtual_link: str) -> None:
@@ -127,43 +38,66 @@ def _check_summons_input(number: int, place: str, virtual_link: str) -> None:
         raise DomainError("summons_place_required", _("Give the place or the virtual meeting link."), field="place")
 
 
-def _summon(case: Case, *, number: int, first: Summons | None, actor: Actor) -> None:
+def _check_after_team_decree(case: Case, sent_on: datetime.date) -> None:
+    """A team's summons cites the decree forming the team: it cannot be older than that decree."""
+    if case.has_examination_team() and sent_on < case.examination_team.decision_date:
+        team = case.examination_team
+        raise DomainError(
+            "summons_before_team_decree",
+            _(
+                "The summons cannot be sent on %(sent)s, before the decree forming the examination team "
+                "(%(number)s of %(date)s) it is issued under."
+            )
+            % {
+                "sent": date_format(sent_on, "j F Y"),
+                "number": team.decision_number,
+                "date": date_format(team.decision_date, "j F Y"),
+            },
+            field="sent_on",
+        )
+
+
+def _summon(case: Case, *, number: int, first: Summons | None, actor: Actor) -> bool:
     """Summons I moves the case to `summoned` (never while a heavy case still lacks its team); summons II follows
-    only an absence from summons I."""
+    only an absence from the current summons I. Returns whether the case moved."""
     if number == 2:
         if case.status != _S.SUMMONED or first is None or first.attendance != Summons.Attendance.ABSENT:
             raise ConflictError(
                 "summons_two_needs_absence", _("Summons II follows only an absence from the examination of summons I.")
             )
-        return
-    if case.probable_level == ProbableLevel.HEAVY and case.status == _S.UNDER_REVIEW:
+        return False
+    if case.probable_level == ProbableLevel.HEAVY and not case.has_examination_team():
         raise TransitionNotAllowed(
             "examination_team_required",
             _("The probable level is heavy: form the examination team before summoning the accused."),
         )
-    if case.status != _S.SUMMONED:
-        CASE_LIFECYCLE.transition(case, to=_S.SUMMONED, actor=actor, action=CASE_SUMMONED, data={"summons": 1})
+    if case.status == _S.SUMMONED:  # a new summons I after the previous one was set aside
+        return False
+    CASE_LIFECYCLE.transition(case, to=_S.SUMMONED, actor=actor, action=CASE_SUMMONED, data={"summons": 1})
+    return True
 
 
-def _record_issued(summons: Summons, *, actor: Actor, late: Override | None, override: Override | None) -> None:
+def _record_issued(summons: Summons, *, actor: Actor, notice: NoticeCheck, moved: bool) -> None:
     case = summons.case
-    if summons.number == 2:
-        CASE_LIFECYCLE.save(case)  # summons I moved the case (and its version) already
+    if not moved:
+        CASE_LIFECYCLE.save(case)  # the case stays summoned; its version moves on
     data = {
         "summons": summons.number,
         "scheduled_at": summons.scheduled_at.isoformat(),
         "sent_on": summons.sent_on.isoformat(),
+        "signatory": summons.signatory_name,
+        "notice_respected": summons.notice_respected,
     }
     CASE_LIFECYCLE.record(case, actor=actor, action=SUMMONS_ISSUED, data=data)
-    if late:
+    if notice.late_second:
+        late = notice.late_second
         CASE_LIFECYCLE.record(case, actor=actor, action=SUMMONS_DEADLINE_OVERRIDDEN, reason=late["reason"], data=late)
-    if override:
-        CASE_LIFECYCLE.record(
-            case, actor=actor, action=SUMMONS_NOTICE_OVERRIDDEN, reason=override["reason"], data=override
-        )
+    if notice.short_notice:
+        short = notice.short_notice
+        CASE_LIFECYCLE.record(case, actor=actor, action=SUMMONS_NOTICE_OVERRIDDEN, reason=short["reason"], data=short)
 
 
-def _request_summons_letter(summons: Summons, *, first: Summons | None, actor: Actor) -> None:
+def _request_summons_letter(summons: Summons, *, first: Summons | None, signatory: Signatory, actor: Actor) -> None:
     missed = {"missed_on": clock.local_date(first.scheduled_at)} if summons.number == 2 and first else {}
     letter_request(
         case=summons.case,
@@ -172,14 +106,32 @@ def _request_summons_letter(summons: Summons, *, first: Summons | None, actor: A
         context=case_context(
             summons.case,
             summons_number=summons.number,
-            scheduled_at=_local(summons.scheduled_at),
+            scheduled_at=local_moment(summons.scheduled_at),
             place=summons.place,
             virtual_link=summons.virtual_link,
             sent_on=summons.sent_on,
             **missed,
-            signatory=person(actor),
+            signatory=signatory.for_letter(),
+            notice_respected=summons.notice_respected,
+            notice_override_reason=summons.notice_override_reason,
         ),
     )
+
+
+def _new_summons(case: Case, actor: Actor, notice: NoticeCheck, signatory: Signatory, **fields: object) -> Summons:
+    summons = Summons(
+        case=case,
+        notice_respected=notice.respected,
+        notice_override_reason=notice.reason,
+        notice_overridden_by=None if notice.respected else actor,
+        examination_team=case.examination_team if case.has_examination_team() else None,
+        issued_by=actor,
+        **fields,
+    )
+    signatory.apply(summons)
+    summons.full_clean(exclude=["case", "examination_team"], validate_constraints=False)
+    summons.save(force_insert=True)
+    return summons
 
 
 @transaction.atomic
@@ -199,26 +151,29 @@ def summons_issue(
 ) -> Summons:
     """Issue summons I (the case becomes `summoned`) or summons II (after an absence from summons I).
 
-    Refused with less notice than rule D6, or for summons II sent later than rule D7 allows, unless a supervisor
-    overrides with a reason (audited; one reason covers both rules). Requests the summons letter after commit.
-    Issuing the same summons again returns the first one.
+    Refused when its signatory is unknown, before the team's decree, with less notice than rule D6, or (summons II)
+    later than rule D7, unless a supervisor allows it with a reason to reschedule: audited, and recorded as not
+    respecting the notice rules. Requests the summons letter after commit. Issuing the same summons again returns
+    the first one.
     """
     _check_summons_input(number, place, virtual_link)
     case = lock_case_for_actor(case, actor=actor)
-    existing = case.summonses.filter(number=number).first()
+    existing = Summons.objects.current().filter(case=case, number=number).first()
     if existing is not None:
         return existing
     CASE_LIFECYCLE.check_version(case, expected_version)
-    first = case.summonses.filter(number=1).first()
-    _summon(case, number=number, first=first, actor=actor)
-    late = _check_second_summons_in_time(
-        case, actor=actor, first=first, sent_on=sent_on, override_reason=override_reason
+    signatory = examination_signatory(case)
+    _check_after_team_decree(case, sent_on)
+    first = Summons.objects.current().filter(case=case, number=1).first()
+    moved = _summon(case, number=number, first=first, actor=actor)
+    notice = notice_check(
+        case, actor=actor, first=first, scheduled_at=scheduled_at, sent_on=sent_on, override_reason=override_reason
     )
-    override = _check_notice(
-        case, actor=actor, scheduled_at=scheduled_at, sent_on=sent_on, override_reason=override_reason
-    )
-    summons = Summons(
-        case=case,
+    summons = _new_summons(
+        case,
+        actor,
+        notice,
+        signatory,
         number=number,
         scheduled_at=scheduled_at,
         place=place.strip(),
@@ -226,75 +181,7 @@ def summons_issue(
         sent_on=sent_on,
         delivery_method=delivery_method,
         delivery_record=delivery_record.strip(),
-        notice_override_reason=(override or late or {}).get("reason", ""),
-        notice_overridden_by=actor if (override or late) else None,
-        issued_by=actor,
     )
-    summons.full_clean(exclude=["case"])
-    summons.save(force_insert=True)
-    _record_issued(summons, actor=actor, late=late, override=override)
-    _request_summons_letter(summons, first=first, actor=actor)
-    return summons
-
-
-def _lock_summons(summons: Summons, actor: Actor) -> tuple[Case, Summons]:
-    case = lock_case_for_actor(summons.case, actor=actor)
-    return case, Summons.objects.select_for_update().get(pk=summons.pk)
-
-
-def _check_pending(case: Case, summons: Summons) -> None:
-    if case.status != _S.SUMMONED or summons.attendance != Summons.Attendance.PENDING:
-        raise ConflictError("attendance_already_recorded", _("The attendance for this summons is already recorded."))
-
-
-@transaction.atomic
-def summons_record_attendance(*, summons: Summons, actor: Actor, expected_version: int | None = None) -> Summons:
-    """The accused came to the examination of this summons (the BAP follows with examination_record)."""
-    case, summons = _lock_summons(summons, actor)
-    if summons.attendance == Summons.Attendance.ATTENDED:
-        return summons
-    CASE_LIFECYCLE.check_version(case, expected_version)
-    _check_pending(case, summons)
-    summons.attendance = Summons.Attendance.ATTENDED
-    summons.save(update_fields=["attendance", "updated_at"])
-    CASE_LIFECYCLE.save(case)
-    CASE_LIFECYCLE.record(case, actor=actor, action=SUMMONS_ATTENDED, data={"summons": summons.number})
-    return summons
-
-
-def _request_non_appearance_record(case: Case, *, note: str, actor: Actor) -> None:
-    summonses = [
-        {"number": s.number, "scheduled_at": _local(s.scheduled_at).isoformat(), "sent_on": s.sent_on.isoformat()}
-        for s in case.summonses.order_by("number")
-    ]
-    letter_request(
-        case=case,
-        kind="non_appearance_record",
-        actor=actor,
-        context=case_context(case, summonses=summonses, note=note, signatory=person(actor)),
-    )
-
-
-@transaction.atomic
-def summons_record_absence(
-    *, summons: Summons, actor: Actor, note: str = "", expected_version: int | None = None
-) -> Summons:
-    """The accused did not come. After summons I, summons II is due (rule D7); after summons II the case becomes
-    `absent_twice` and goes on on the evidence; the non-appearance record is requested after commit."""
-    case, summons = _lock_summons(summons, actor)
-    if summons.attendance == Summons.Attendance.ABSENT:
-        return summons
-    CASE_LIFECYCLE.check_version(case, expected_version)
-    if summons.number == 2:
-        CASE_LIFECYCLE.check_transition(case, _S.ABSENT_TWICE)
-    _check_pending(case, summons)
-    summons.attendance = Summons.Attendance.ABSENT
-    summons.save(update_fields=["attendance", "updated_at"])
-    data = {"summons": summons.number, "scheduled_at": summons.scheduled_at.isoformat()}
-    if summons.number == 1:
-        CASE_LIFECYCLE.save(case)
-        CASE_LIFECYCLE.record(case, actor=actor, action=SUMMONS_ABSENT, reason=note, data=data)
-        return summons
-    CASE_LIFECYCLE.transition(case, to=_S.ABSENT_TWICE, actor=actor, action=CASE_ABSENT_TWICE, reason=note, data=data)
-    _request_non_appearance_record(case, note=note, actor=actor)
+    _record_issued(summons, actor=actor, notice=notice, moved=moved)
+    _request_summons_letter(summons, first=first, signatory=signatory, actor=actor)
     return summons

@@ -1,11 +1,19 @@
+import datetime
 from typing import Any
 
 import factory
 
-from accounts.models import User
+from accounts.models import Agency, User
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory, UserFactory
-from casework.models import Case, CaseReport
+from casework.models import (
+    Case,
+    CaseReport,
+    Examination,
+    ExaminationTeam,
+    ExaminationTeamMember,
+    TeamDecreeSignatory,
+)
 from core import clock
 
 
@@ -44,3 +52,41 @@ def case_in(status: str, **kwargs: Any) -> Case:
     if status == Case.Status.MERGED and "merged_into" not in kwargs:
         kwargs["merged_into"] = CaseFactory(agency=kwargs.get("agency") or AgencyFactory())
     return CaseFactory.create(status=status, **kwargs)
+
+
+def team_decree_signatory(agency: Agency, **kwargs: Any) -> TeamDecreeSignatory:
+    """The Bupati as the one who signs the agency's team decrees, from 2020 on (the fixture of every team test)."""
+    values: dict[str, Any] = {
+        "kind": TeamDecreeSignatory.Kind.PPK,
+        "name": "Kopli Ansori",
+        "position_title": "Bupati Lebong",
+        "valid_from": datetime.date(2020, 1, 1),
+        "recorded_by": kwargs.pop("recorded_by", None) or UserFactory.create(username="admin-penandatangan"),
+    }
+    values.update(kwargs)
+    return TeamDecreeSignatory.objects.create(agency=agency, **values)
+
+
+def examined_by_team(case: Case, *, actor: User, decision_number: str = "800/0001/KEP/BKPSDM/2024") -> Examination:
+    """Rows, not services: the case gets a team (chaired by its direct superior; its decree issued on paper) and a
+    current examination held under it, so casework.selectors.case_examined_by_team(case=case) is True (for the
+    sanctions tests of heavy decisions)."""
+    team = ExaminationTeam.objects.create(
+        case=case,
+        decision_number=decision_number,
+        decision_date=datetime.date(2024, 10, 14),
+        decree_is_external=True,
+        formed_by=actor,
+    )
+    for role, name in (("direct_superior", "Drs. Syamsul Bahri, M.Pd."), ("inspectorate", "Rina Marlina, S.E.")):
+        ExaminationTeamMember.objects.create(team=team, role=role, name=name, is_chair=role == "direct_superior")
+    ExaminationTeamMember.objects.create(team=team, role="bkpsdm", name="Hendra Saputra, S.H.", user=actor)
+    return Examination.objects.create(
+        case=case,
+        examination_team=team,
+        held_at=clock.at(datetime.date(2024, 10, 28), 9),
+        place="Ruang Pemeriksaan BKPSDM",
+        questions_answers=[{"question": "Apakah akun itu milik Saudara?", "answer": "Ya."}],
+        examinee_signed=True,
+        recorded_by=actor,
+    )

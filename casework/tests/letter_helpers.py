@@ -19,10 +19,16 @@ N04 = {
     "regulation": "SKB 2022 tentang Pedoman Pembinaan dan Pengawasan Netralitas Pegawai ASN",
     "article": "Lampiran II A dan B; PP 94/2021 Pasal 5 huruf n",
 }
-CHAIR = {"name": "Drs. Syamsul Bahri, M.Pd.", "nip": "196903111994031005", "position": "Ketua Tim Pemeriksa"}
+CHAIR = {
+    "name": "Drs. Syamsul Bahri, M.Pd.",
+    "nip": "196903111994031005",
+    "position": "Kepala Dinas Pendidikan dan Kebudayaan",
+    "role": "team_chair",
+}
+TEAM_DECREE = {"number": "800/0001/KEP/BKPSDM/2024", "date": "2024-10-14", "issuer": "Bupati Lebong", "external": False}
 MEMBERS = [
     {"role": "direct_superior", "name": "Drs. Syamsul Bahri, M.Pd.", "nip": "196903111994031005",
-     "position": "Kepala Dinas Pendidikan dan Kebudayaan"},
+     "position": "Kepala Dinas Pendidikan dan Kebudayaan", "chair": True},
     {"role": "inspectorate", "name": "Rina Marlina, S.E., M.Ak.", "nip": "198104242006042011",
      "position": "Auditor Ahli Muda, Inspektorat"},
     {"role": "bkpsdm", "name": "Hendra Saputra, S.H.", "nip": "198203152006041002",
@@ -44,6 +50,8 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "virtual_link": "",
         "sent_on": "2024-10-16",
         "letter_date": "2024-10-16",
+        "team_decision": TEAM_DECREE,
+        "notice_respected": True,
         "signatory": CHAIR,
     },
     "summons_2": {
@@ -54,19 +62,21 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "virtual_link": "",
         "sent_on": "2024-10-29",
         "letter_date": "2024-10-29",
+        "team_decision": TEAM_DECREE,
+        "notice_respected": True,
         "signatory": CHAIR,
     },
     "examination_team_decision": {
         "decision_date": "2024-10-14",
         "letter_date": "2024-10-14",
         "members": MEMBERS,
-        "signatory": {"name": "Kopli Ansori", "nip": "", "position": "Bupati Lebong"},
+        "signatory": {"name": "Kopli Ansori", "nip": "", "position": "Bupati Lebong", "role": "ppk"},
     },
     "examination_record": {
         "held_at": "2024-10-28T09:00:00+07:00",
         "finished_at": "2024-10-28T11:30:00+07:00",
         "place": "Ruang Rapat BKPSDM Kabupaten Lebong",
-        "team_decision": {"number": "800/0001/KEP/BKPSDM/2024", "date": "2024-10-14"},
+        "team_decision": TEAM_DECREE,
         "examiners": MEMBERS,
         "questions_answers": [
             {"question": f"Pertanyaan nomor {n}?", "answer": f"Jawaban nomor {n}."} for n in range(1, 10)
@@ -82,11 +92,12 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         ],
         "note": "Tidak ada pemberitahuan dari yang bersangkutan.",
         "letter_date": "2024-11-06",
+        "team_decision": TEAM_DECREE,
         "signatory": CHAIR,
     },
     "examination_report": {
         "held_at": "2024-10-28T09:00:00+07:00",
-        "team_decision": {"number": "800/0001/KEP/BKPSDM/2024", "date": "2024-10-14"},
+        "team_decision": TEAM_DECREE,
         "addressee": "Bupati Lebong",
         "act_time": "7 Oktober 2024, masa kampanye Pilkada 2024",
         "act_place": "Akun Facebook pribadi yang bersangkutan",

@@ -1,6 +1,5 @@
 """Assigning examiners and handing every open case over when an officer leaves."""
 
-import datetime
 from typing import Any
 
 import pytest
@@ -70,10 +69,8 @@ def test_handover_moves_every_open_case_and_its_team_seat_in_one_audited_action(
     services.examination_team_form(
         case=on_team,
         actor=officer,
-        decision_number="800/77/BKPSDM/2024",
-        decision_date=datetime.date(2024, 10, 14),
         members=[
-            TeamMemberInput(role="direct_superior", name="Drs. Sukarni"),
+            TeamMemberInput(role="direct_superior", name="Drs. Sukarni", is_chair=True),
             TeamMemberInput(role="inspectorate", name="Rini Marlina"),
             TeamMemberInput(role="bkpsdm", name="Hendra Saputra", user=examiner_user),
         ],

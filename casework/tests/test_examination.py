@@ -1,12 +1,15 @@
-"""The examination record (BAP) and the examination report (LHP)."""
+"""The examination record (BAP) and the examination report (LHP): what they record, who signs them, the dates they
+may carry, and the sanction the LHP recommends from the catalogue (casework/tests/sanction_catalogue.py)."""
 
 import datetime
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from casework import letters, services
 from casework.models import Case, CaseTrack, Examination, ExaminationReport, Letter
+from casework.services import TeamMemberInput
 from casework.tests.conftest import at
 from casework.tests.letter_helpers import pdf_text
 from core.errors import ConflictError, DomainError
@@ -18,9 +21,7 @@ pytestmark = pytest.mark.django_db
 QUESTIONS = [{"question": f"Pertanyaan {number}?", "answer": f"Jawaban {number}."} for number in range(1, 10)]
 
 
-@pytest.fixture
-def summoned(case: Case, officer: Any) -> Case:
-    services.case_start_review(case=case, actor=officer, probable_level="moderate", tracks=["ethics", "discipline"])
+def _summon(case: Case, officer: Any) -> None:
     services.summons_issue(
         case=case,
         actor=officer,
@@ -30,6 +31,38 @@ def summoned(case: Case, officer: Any) -> Case:
         delivery_method="in_person",
         place="Kantor BKPSDM",
     )
+
+
+@pytest.fixture
+def summoned(case: Case, officer: Any) -> Case:
+    """A moderate case without a team: the principal's direct superior summoned him for 28 October 2024."""
+    services.case_start_review(case=case, actor=officer, probable_level="moderate", tracks=["ethics", "discipline"])
+    _summon(case, officer)
+    return Case.objects.get(pk=case.pk)
+
+
+@pytest.fixture
+def summoned_by_team(case: Case, officer: Any, examiner_user: Any, travel: Any) -> Case:
+    """Scenario 1: heavy, the team formed by the Bupati's decree of 14 October 2024, chaired by the superior."""
+    services.case_start_review(case=case, actor=officer, probable_level="heavy", tracks=["ethics", "discipline"])
+    travel(2024, 10, 14)
+    services.examination_team_form(
+        case=case,
+        actor=officer,
+        members=[
+            TeamMemberInput(
+                role="direct_superior",
+                name="Drs. Syamsul Bahri, M.Pd.",
+                nip="196903111994031005",
+                position_title="Kepala Dinas Pendidikan dan Kebudayaan",
+                is_chair=True,
+            ),
+            TeamMemberInput(role="inspectorate", name="Rina Marlina, S.E.", position_title="Auditor Inspektorat"),
+            TeamMemberInput(role="bkpsdm", name="Hendra Saputra", user=examiner_user),
+        ],
+    )
+    _summon(case, officer)
+    travel(2024, 11, 4)
     return Case.objects.get(pk=case.pk)
 
 
@@ -55,26 +88,69 @@ def _lhp(case: Case, actor: Any, **overrides: Any) -> ExaminationReport:
         "impact": "Mengganggu netralitas ASN di lingkungan sekolah.",
         "proven": True,
         "recommended_sanction_code": "B1",
-        "recommended_sanction_level": "heavy",
     }
     values.update(overrides)
     return services.examination_report_submit(case=case, actor=actor, **values)
 
 
+def _moderate_lhp(case: Case, actor: Any, **overrides: Any) -> ExaminationReport:
+    moderate = {"violation_types": [ViolationType.objects.get(code="N08")], "recommended_sanction_code": "S1"}
+    return _lhp(case, actor, **{**moderate, **overrides})
+
+
+def _rows() -> tuple[int, int, int]:
+    return (
+        Examination.objects.count() + ExaminationReport.objects.count(),
+        AuditEvent.objects.count(),
+        Letter.objects.count(),
+    )
+
+
+# --- the BAP ---------------------------------------------------------------------------------------------------------
+
+
 def test_the_bap_records_questions_examiners_and_signature_and_marks_the_summons_attended(summoned, officer):
     examination = _record(summoned, officer)
 
-    assert (examination.held_at, examination.place, examination.examinee_signed) == (
+    assert (examination.held_at, examination.place, examination.examinee_signed, examination.examination_team) == (
         at(2024, 10, 28, 9, 30),
         "Ruang pemeriksaan tertutup BKPSDM",
         True,
+        None,
     )
     assert examination.questions_answers == QUESTIONS
     assert list(examination.examiners.all()) == [officer]
     assert summoned.summonses.get().attendance == "attended"
     assert Case.objects.get(pk=summoned.pk).status == "examined"
     letter = Letter.objects.get(kind="examination_record")
-    assert (len(letter.context["questions_answers"]), letter.context["examiners"][0]["name"]) == (9, "Yanti Oktaviani")
+    assert len(letter.context["questions_answers"]) == 9
+    # Without a team, the direct superior who summoned him examines with the examiners named.
+    assert [e["name"] for e in letter.context["examiners"]] == ["Drs. Syamsul Bahri, M.Pd.", "Yanti Oktaviani"]
+    assert "team_decision" not in letter.context
+
+
+def test_a_team_examines_and_its_members_sign_the_bap_citing_the_decree(summoned_by_team, officer):
+    examination = _record(summoned_by_team, officer)
+
+    team = summoned_by_team.examination_team
+    assert examination.examination_team == team
+    context = Letter.objects.get(kind="examination_record").context
+    assert context["team_decision"] == {
+        "number": "800/0001/KEP/BKPSDM/2024",
+        "date": "2024-10-14",
+        "issuer": "Bupati Lebong",
+        "external": False,
+    }
+    assert [e["name"] for e in context["examiners"]] == [
+        "Drs. Syamsul Bahri, M.Pd.",
+        "Rina Marlina, S.E.",
+        "Hendra Saputra",
+    ]
+    text = pdf_text(letters.letter_pdf_bytes(Letter.objects.get(kind="examination_record")))
+    assert (
+        "Tim Pemeriksa yang dibentuk dengan Keputusan Bupati Lebong Nomor 800/0001/KEP/BKPSDM/2024 tanggal "
+        "14 Oktober 2024"
+    ) in text
 
 
 def test_a_refusal_to_sign_is_noted_and_the_record_stays_valid(summoned, officer):
@@ -123,17 +199,54 @@ def test_no_bap_after_an_absence_from_the_last_summons(summoned, officer):
     assert Examination.objects.count() == 0
 
 
-def test_the_lhp_records_the_findings_and_the_recommended_sanction(summoned, officer):
-    _record(summoned, officer)
+def test_a_bap_on_the_day_of_its_summons_is_accepted(summoned, officer):
+    assert _record(summoned, officer, held_at=at(2024, 10, 28, 8, 0)).held_at == at(2024, 10, 28, 8, 0)
 
-    report = _lhp(summoned, officer)
+
+@pytest.mark.parametrize(
+    ("held_at", "code", "message"),
+    [
+        (
+            at(2024, 10, 25, 9, 0),
+            "examination_before_summons",
+            "The examination is dated 25 October 2024 09:00, before the day summons I set for it (28 October 2024).",
+        ),
+        (
+            at(2024, 10, 29, 9, 1),
+            "examination_in_future",
+            "The examination is dated 29 October 2024 09:01, a moment still to come: record it once it was held.",
+        ),
+    ],
+)
+def test_a_bap_that_cannot_be_true_is_refused_and_writes_nothing(summoned, officer, travel, held_at, code, message):
+    travel(2024, 10, 29, 9, 0)
+    before = _rows()
+
+    with translation.override("en"), pytest.raises(DomainError) as refused:
+        _record(summoned, officer, held_at=held_at)
+
+    assert (refused.value.code, refused.value.field, str(refused.value.message)) == (code, "held_at", message)
+    assert _rows() == before
+    assert Case.objects.get(pk=summoned.pk).status == "summoned"
+
+
+# --- the LHP ---------------------------------------------------------------------------------------------------------
+
+
+def test_the_lhp_records_the_findings_the_sanction_from_the_catalogue_and_its_signatory(summoned_by_team, officer):
+    _record(summoned_by_team, officer)
+
+    report = _lhp(summoned_by_team, officer)
 
     assert [v.code for v in report.violation_types.all()] == ["N04"]
     assert (report.proven, report.recommended_sanction_code, report.recommended_sanction_level) == (True, "B1", "heavy")
-    assert (report.aggravating, report.mitigating) == (
-        "Tiga unggahan; akun publik dengan banyak pengikut.",
-        "Unggahan dihapus pada 9 Oktober 2024; pelanggaran pertama.",
+    assert report.recommended_sanction_label == "penurunan jabatan setingkat lebih rendah selama 12 bulan"
+    assert (report.signatory_name, report.signatory_role, report.submitted_by) == (
+        "Drs. Syamsul Bahri, M.Pd.",
+        "team_chair",
+        officer,
     )
+    assert report.reported_on == datetime.date(2024, 11, 4)
     assert sorted(CaseTrack.objects.values_list("track", "status")) == [("discipline", "proven"), ("ethics", "proven")]
     context = Letter.objects.get(kind="examination_report").context
     assert context["legal_basis"] == [
@@ -144,7 +257,7 @@ def test_the_lhp_records_the_findings_and_the_recommended_sanction(summoned, off
             "article": "Lampiran II A dan B; PP 94/2021 Pasal 5 huruf n",
         }
     ]
-    assert (context["recommended_sanction"], context["proven"], context["held_at"]) == (
+    assert (context["recommended_sanction"], context["proven"], context["held_at"], context["letter_date"]) == (
         {
             "code": "B1",
             "label": "penurunan jabatan setingkat lebih rendah selama 12 bulan",
@@ -153,6 +266,73 @@ def test_the_lhp_records_the_findings_and_the_recommended_sanction(summoned, off
         },
         True,
         "2024-10-28T09:30:00+07:00",
+        "2024-11-04",
+    )
+    assert context["signatory"]["role"] == "team_chair"
+
+
+def test_the_lhp_letter_names_the_sanction_by_its_catalogue_name_never_its_code(summoned_by_team, officer):
+    _record(summoned_by_team, officer)
+    _lhp(summoned_by_team, officer)
+
+    text = pdf_text(letters.letter_pdf_bytes(Letter.objects.get(kind="examination_report")))
+
+    assert (
+        "Tim Pemeriksa merekomendasikan penjatuhan hukuman disiplin tingkat berat berupa penurunan jabatan "
+        "setingkat lebih rendah selama 12 bulan."
+    ) in text
+    assert "(B1)" not in text and "heavy" not in text
+    assert (
+        "pemeriksaan yang dilakukan pada tanggal 28 Oktober 2024 oleh Tim Pemeriksa yang dibentuk dengan Keputusan "
+        "Bupati Lebong Nomor 800/0001/KEP/BKPSDM/2024 tanggal 14 Oktober 2024"
+    ) in text.replace("/ ", "/")
+    assert "Ketua Tim Pemeriksa, Drs. Syamsul Bahri, M.Pd." in text
+    assert "Tubei, 4 November 2024" in text
+
+
+def test_without_a_team_the_direct_superior_signs_the_lhp_of_a_moderate_sanction(summoned, officer):
+    _record(summoned, officer)
+
+    report = _moderate_lhp(summoned, officer)
+
+    assert (report.recommended_sanction_level, report.signatory_name, report.signatory_role) == (
+        "moderate",
+        "Drs. Syamsul Bahri, M.Pd.",
+        "direct_superior",
+    )
+    text = pdf_text(letters.letter_pdf_bytes(Letter.objects.get(kind="examination_report")))
+    assert "Kami merekomendasikan" in text and "Tim Pemeriksa" not in text
+
+
+def test_a_sanction_the_catalogue_does_not_allow_is_refused_and_writes_nothing(summoned, officer):
+    _record(summoned, officer)
+    before = _rows()
+
+    with translation.override("en"), pytest.raises(DomainError) as refused:
+        _moderate_lhp(summoned, officer, recommended_sanction_code="R1")
+
+    assert (refused.value.code, refused.value.field) == ("sanction_not_allowed", "recommended_sanction_code")
+    assert str(refused.value.message) == (
+        "The catalogue's guidance does not allow this sanction for these violations. Choose one of: pemotongan "
+        "tunjangan kinerja sebesar 25% selama 6 bulan; pemotongan tunjangan kinerja sebesar 25% selama 9 bulan; "
+        "pemotongan tunjangan kinerja sebesar 25% selama 12 bulan."
+    )
+    assert _rows() == before
+    assert Case.objects.get(pk=summoned.pk).status == "examined"
+
+
+def test_a_heavy_sanction_on_a_case_examined_without_a_team_is_refused_and_writes_nothing(summoned, officer):
+    _record(summoned, officer)
+    before = _rows()
+
+    with pytest.raises(DomainError) as refused:
+        _lhp(summoned, officer)
+
+    assert (refused.value.code, refused.value.field) == ("heavy_sanction_needs_team", "recommended_sanction_code")
+    assert _rows() == before
+    assert (Case.objects.get(pk=summoned.pk).status, CaseTrack.objects.filter(status="proven").count()) == (
+        "examined",
+        0,
     )
 
 
@@ -160,7 +340,7 @@ def test_a_proven_lhp_needs_a_recommended_sanction(summoned, officer):
     _record(summoned, officer)
 
     with pytest.raises(DomainError) as refused:
-        _lhp(summoned, officer, recommended_sanction_code="")
+        _moderate_lhp(summoned, officer, recommended_sanction_code="")
 
     assert refused.value.code == "sanction_required"
     assert (ExaminationReport.objects.count(), Case.objects.get(pk=summoned.pk).status) == (0, "examined")
@@ -169,7 +349,7 @@ def test_a_proven_lhp_needs_a_recommended_sanction(summoned, officer):
 def test_a_not_proven_lhp_leads_to_closing_the_case_not_proven(summoned, officer):
     _record(summoned, officer)
 
-    report = _lhp(summoned, officer, proven=False, recommended_sanction_code="B1", recommended_sanction_level="heavy")
+    report = _lhp(summoned, officer, proven=False, recommended_sanction_code="B1")
     services.case_close_not_proven(case=summoned, actor=officer, reason="Akun bukan milik terperiksa.")
 
     assert (report.recommended_sanction_code, report.recommended_sanction_level) == ("", "")
@@ -180,7 +360,7 @@ def test_a_not_proven_lhp_leads_to_closing_the_case_not_proven(summoned, officer
 
 def test_a_proven_case_cannot_be_closed_as_not_proven(summoned, officer):
     _record(summoned, officer)
-    _lhp(summoned, officer)
+    _moderate_lhp(summoned, officer)
 
     with pytest.raises(ConflictError) as refused:
         services.case_close_not_proven(case=summoned, actor=officer, reason="Tidak terbukti.")
@@ -189,21 +369,55 @@ def test_a_proven_case_cannot_be_closed_as_not_proven(summoned, officer):
     assert Case.objects.get(pk=summoned.pk).status == "reported"
 
 
-def test_the_lhp_letter_names_the_recommended_sanction_from_the_catalogue(summoned, officer):
+def test_an_lhp_on_the_day_of_the_bap_is_accepted(summoned, officer):
     _record(summoned, officer)
-    _lhp(summoned, officer)
 
-    text = pdf_text(letters.letter_pdf_bytes(Letter.objects.get(kind="examination_report")))
-
-    assert (
-        "hukuman disiplin tingkat berat berupa penurunan jabatan setingkat lebih rendah selama 12 bulan (B1)."
-        in " ".join(text.split())
+    assert _moderate_lhp(summoned, officer, reported_on=datetime.date(2024, 10, 28)).reported_on == datetime.date(
+        2024, 10, 28
     )
 
 
-def test_an_unknown_sanction_code_leaves_the_letter_with_the_code(summoned, officer):
+@pytest.mark.parametrize(
+    ("reported_on", "code", "message"),
+    [
+        (
+            datetime.date(2024, 10, 27),
+            "report_before_examination",
+            "The report is dated 27 October 2024, before the examination it reports on (28 October 2024).",
+        ),
+        (
+            datetime.date(2024, 11, 5),
+            "report_date_in_future",
+            "The report is dated 5 November 2024, a day still to come.",
+        ),
+    ],
+)
+def test_an_lhp_date_that_cannot_be_true_is_refused_and_writes_nothing(
+    summoned, officer, travel, reported_on, code, message
+):
     _record(summoned, officer)
-    _lhp(summoned, officer, recommended_sanction_code="X9")
+    travel(2024, 11, 4)
+    before = _rows()
 
-    sanction = Letter.objects.get(kind="examination_report").context["recommended_sanction"]
-    assert (sanction["code"], sanction["label"]) == ("X9", "")
+    with translation.override("en"), pytest.raises(DomainError) as refused:
+        _moderate_lhp(summoned, officer, reported_on=reported_on)
+
+    assert (refused.value.code, refused.value.field, str(refused.value.message)) == (code, "reported_on", message)
+    assert _rows() == before
+
+
+def test_an_lhp_without_a_known_signatory_is_refused_naming_who_to_record(summoned, officer, principal):
+    _record(summoned, officer)
+    principal.direct_superior = None
+    principal.save(update_fields=["direct_superior"])
+    before = _rows()
+
+    with translation.override("id"), pytest.raises(DomainError) as refused:
+        _moderate_lhp(summoned, officer)
+
+    assert (refused.value.code, str(refused.value.message)) == (
+        "signatory_unknown",
+        "Atasan langsung Drs. Rahmat Hidayat belum tercatat di data kepegawaian; catat atasan langsungnya atau "
+        "bentuk tim pemeriksa dengan ketua.",
+    )
+    assert _rows() == before

@@ -1,4 +1,5 @@
-"""The case lifecycle: every move of CASE_TRANSITIONS allowed or refused, idempotency, heavy needs a team."""
+"""The case lifecycle: every move of CASE_TRANSITIONS allowed or refused, idempotency, heavy needs a team (with its
+chair and the decree Netra numbers)."""
 
 import datetime
 from collections.abc import Callable
@@ -37,6 +38,7 @@ TEAM = [
         name="Drs. Sukarni, M.Pd.",
         nip="196801011990031005",
         position_title="Kepala Dinas Pendidikan",
+        is_chair=True,
     ),
     TeamMemberInput(role="inspectorate", name="Rini Marlina, S.E.", position_title="Auditor Inspektorat"),
     TeamMemberInput(role="bkpsdm", name="Yanti Oktaviani, S.H.", position_title="Analis SDM Aparatur"),
@@ -69,18 +71,8 @@ def _lhp(case: Case, actor: Any, proven: bool) -> None:
 
 
 # One way into each status, for a case already in any status (preconditions outside the table are prepared).
-def _to_under_review(case: Case, actor: Any) -> Any:
-    return services.case_start_review(case=case, actor=actor, probable_level="moderate", tracks=["discipline"])
-
-
 def _to_team_formed(case: Case, actor: Any) -> Any:
-    return services.examination_team_form(
-        case=case,
-        actor=actor,
-        decision_number="800/123/BKPSDM/2024",
-        decision_date=datetime.date(2024, 10, 14),
-        members=TEAM,
-    )
+    return services.examination_team_form(case=case, actor=actor, members=TEAM)
 
 
 def _to_summoned(case: Case, actor: Any) -> Any:
@@ -112,16 +104,26 @@ def _to_absent_twice(case: Case, actor: Any) -> Any:
 
 
 def _to_reported(case: Case, actor: Any) -> Any:
+    # A moderate sanction: these cases were examined without a team (casework/tests/sanction_catalogue.py).
     return services.examination_report_submit(
         case=case,
         actor=actor,
-        violation_types=[ViolationType.objects.get(code="N04")],
+        violation_types=[ViolationType.objects.get(code="N08")],
         act_time="7 Oktober 2024",
         act_place="Facebook",
         proven=True,
-        recommended_sanction_code="B1",
-        recommended_sanction_level="heavy",
+        recommended_sanction_code="S1",
     )
+
+
+def _to_under_review(case: Case, actor: Any) -> Any:
+    """From registered, the review starts; from a summons or an examination held without a team, raising the level
+    to heavy takes the case back to the review (where the team is formed)."""
+    if case.status in (S.SUMMONED, S.EXAMINED, S.ABSENT_TWICE):
+        return services.case_raise_probable_level(
+            case=case, actor=actor, probable_level="heavy", reason="Akun publik dengan ribuan pengikut."
+        )
+    return services.case_start_review(case=case, actor=actor, probable_level="moderate", tracks=["discipline"])
 
 
 def _to_forwarded(case: Case, actor: Any) -> Any:
@@ -140,6 +142,12 @@ def _prepare(case: Case, actor: Any, target: str) -> None:
         _summons(case, actor, 2)
     if target in (S.FORWARDED_FOR_DECISION, S.NOT_PROVEN) and case.status == S.REPORTED:
         _lhp(case, actor, proven=target == S.FORWARDED_FOR_DECISION)
+
+
+def _case_in(status: str, officer: Any, accused: Any) -> Case:
+    """A case of the officer's agency in `status`, over an accused whose direct superior is in the register (he
+    signs the summonses and the LHP of a case without a team)."""
+    return case_in(status, agency=officer.agency, registered_by=officer, accused=accused, accused_name=accused.name)
 
 
 DRIVERS: dict[str, Callable[[Case, Any], Any]] = {
@@ -181,9 +189,10 @@ def test_the_table_is_exactly_the_documented_lifecycle():
         S.REGISTERED: {S.UNDER_REVIEW} | exits,
         S.UNDER_REVIEW: {S.TEAM_FORMED, S.SUMMONED} | exits,
         S.TEAM_FORMED: {S.SUMMONED} | exits,
-        S.SUMMONED: {S.EXAMINED, S.ABSENT_TWICE, S.MERGED, S.WITHDRAWN},
-        S.EXAMINED: {S.REPORTED, S.WITHDRAWN},
-        S.ABSENT_TWICE: {S.REPORTED, S.FORWARDED_FOR_DECISION, S.WITHDRAWN},
+        # Back to the review: the level raised to heavy on a case summoned or examined without a team.
+        S.SUMMONED: {S.EXAMINED, S.ABSENT_TWICE, S.UNDER_REVIEW, S.MERGED, S.WITHDRAWN},
+        S.EXAMINED: {S.REPORTED, S.UNDER_REVIEW, S.WITHDRAWN},
+        S.ABSENT_TWICE: {S.REPORTED, S.FORWARDED_FOR_DECISION, S.UNDER_REVIEW, S.WITHDRAWN},
         S.REPORTED: {S.FORWARDED_FOR_DECISION, S.NOT_PROVEN, S.WITHDRAWN},
         S.FORWARDED_FOR_DECISION: {S.DECIDED},
         S.DECIDED: {S.CLOSED},
@@ -197,8 +206,8 @@ def test_the_table_is_exactly_the_documented_lifecycle():
 
 
 @pytest.mark.parametrize(("source", "target"), [m for m in MOVES if m[1] in CASE_TRANSITIONS[m[0]]])
-def test_allowed_move_changes_status_bumps_version_and_writes_one_event(source, target, officer):
-    case = case_in(source, agency=officer.agency, registered_by=officer)
+def test_allowed_move_changes_status_bumps_version_and_writes_one_event(source, target, officer, principal):
+    case = _case_in(source, officer, principal)
     _prepare(case, officer, target)
 
     DRIVERS[target](case, officer)
@@ -212,8 +221,8 @@ def test_allowed_move_changes_status_bumps_version_and_writes_one_event(source, 
 
 
 @pytest.mark.parametrize(("source", "target"), [m for m in MOVES if m[1] not in CASE_TRANSITIONS[m[0]]])
-def test_refused_move_raises_409_and_writes_nothing(source, target, officer):
-    case = case_in(source, agency=officer.agency, registered_by=officer)
+def test_refused_move_raises_409_and_writes_nothing(source, target, officer, principal):
+    case = _case_in(source, officer, principal)
     _prepare(case, officer, target)
     before = _rows()
 
@@ -259,6 +268,7 @@ def test_review_without_level_or_tracks_is_refused_and_writes_nothing(case, offi
 
 IDEMPOTENT_CALLS: dict[str, tuple[str, Callable[[Case, Any], Any]]] = {
     "start_review": (S.REGISTERED, _to_under_review),
+    "raise_level": (S.EXAMINED, _to_under_review),
     "team_form": (S.UNDER_REVIEW, _to_team_formed),
     "summons_issue": (S.UNDER_REVIEW, _to_summoned),
     "examination_record": (S.SUMMONED, _to_examined),
@@ -270,9 +280,9 @@ IDEMPOTENT_CALLS: dict[str, tuple[str, Callable[[Case, Any], Any]]] = {
 
 
 @pytest.mark.parametrize("name", IDEMPOTENT_CALLS)
-def test_the_same_call_twice_changes_the_case_once_and_writes_its_events_once(name, officer):
+def test_the_same_call_twice_changes_the_case_once_and_writes_its_events_once(name, officer, principal):
     source, call = IDEMPOTENT_CALLS[name]
-    case = case_in(source, agency=officer.agency, registered_by=officer)
+    case = _case_in(source, officer, principal)
     _prepare(case, officer, {"forward": S.FORWARDED_FOR_DECISION}.get(name, ""))
     first = call(case, officer)
     events, version = AuditEvent.objects.count(), Case.objects.get(pk=case.pk).version
@@ -307,8 +317,9 @@ def test_heavy_probable_level_refuses_summons_without_an_examination_team(case, 
     assert (Case.objects.get(pk=case.pk).status, _rows(), Summons.objects.count()) == ("under_review", before, 0)
 
 
-def test_heavy_case_is_summoned_once_the_team_is_formed(case, officer):
+def test_heavy_case_is_summoned_once_the_team_is_formed(case, officer, travel):
     services.case_start_review(case=case, actor=officer, probable_level="heavy", tracks=["discipline"])
+    travel(2024, 10, 14)  # the decree is dated the day Netra issues it, before the summons of 16 October
     _to_team_formed(case, officer)
 
     summons = _to_summoned(case, officer)
@@ -329,39 +340,23 @@ def test_team_needs_the_three_members(case, officer):
     events = AuditEvent.objects.count()
 
     with pytest.raises(DomainError) as refused:
-        services.examination_team_form(
-            case=case,
-            actor=officer,
-            decision_number="800/1/2024",
-            decision_date=datetime.date(2024, 10, 14),
-            members=TEAM[:2],
-        )
+        services.examination_team_form(case=case, actor=officer, members=TEAM[:2])
 
     assert refused.value.code == "team_incomplete"
     assert (ExaminationTeam.objects.count(), AuditEvent.objects.count()) == (0, events)
 
 
-def test_team_records_the_decision_and_its_members(case, officer, examiner_user):
+def test_team_records_its_members_and_chair(case, officer, examiner_user):
     _to_under_review(case, officer)
     members = [TEAM[0], TEAM[1], TeamMemberInput(role="bkpsdm", name="Hendra Saputra", user=examiner_user)]
 
-    team = services.examination_team_form(
-        case=case,
-        actor=officer,
-        decision_number="800/123/BKPSDM/2024",
-        decision_date=datetime.date(2024, 10, 14),
-        members=members,
-    )
+    team = services.examination_team_form(case=case, actor=officer, members=members)
 
-    assert (team.decision_number, team.decision_date, team.formed_by) == (
-        "800/123/BKPSDM/2024",
-        datetime.date(2024, 10, 14),
-        officer,
-    )
-    assert list(team.members.values_list("role", "name", "user")) == [
-        ("direct_superior", "Drs. Sukarni, M.Pd.", None),
-        ("inspectorate", "Rini Marlina, S.E.", None),
-        ("bkpsdm", "Hendra Saputra", examiner_user.pk),
+    assert team.formed_by == officer
+    assert list(team.members.values_list("role", "name", "user", "is_chair")) == [
+        ("direct_superior", "Drs. Sukarni, M.Pd.", None, True),
+        ("inspectorate", "Rini Marlina, S.E.", None, False),
+        ("bkpsdm", "Hendra Saputra", examiner_user.pk, False),
     ]
 
 
@@ -411,8 +406,8 @@ def test_withdrawal_keeps_its_reason_and_closes_open_tracks(case, officer):
     assert AuditEvent.objects.get(action="case_withdrawn").reason == "Terlapor bukan pegawai Kabupaten Lebong."
 
 
-def test_a_not_proven_report_may_be_forwarded_for_a_dismissal_decision(officer):
-    case = case_in(S.REPORTED, agency=officer.agency, registered_by=officer)
+def test_a_not_proven_report_may_be_forwarded_for_a_dismissal_decision(officer, principal):
+    case = _case_in(S.REPORTED, officer, principal)
     _lhp(case, officer, proven=False)
 
     services.case_forward_for_decision(case=case, actor=officer)

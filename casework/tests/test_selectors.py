@@ -1,6 +1,5 @@
 """Who sees which case: examiners their own, intake officers and agency administrators the agency's, others none."""
 
-import datetime
 from typing import Any
 
 import pytest
@@ -26,10 +25,8 @@ def world(officer: Any, examiner_user: Any) -> dict[str, Any]:
     services.examination_team_form(
         case=teamed,
         actor=officer,
-        decision_number="800/5/2024",
-        decision_date=datetime.date(2024, 10, 14),
         members=[
-            TeamMemberInput(role="direct_superior", name="Drs. Sukarni"),
+            TeamMemberInput(role="direct_superior", name="Drs. Sukarni", is_chair=True),
             TeamMemberInput(role="inspectorate", name="Rini Marlina"),
             TeamMemberInput(role="bkpsdm", name="Anggota Tim", user=team_member),
         ],

@@ -1,4 +1,6 @@
-"""Summons I and II: the D6 notice rule and its supervisor override, attendance, absence and absent twice."""
+"""Summons I and II: who signs them, the D6 and D7 notice rules and a supervisor's allowance to reschedule (a
+summons outside the rules is recorded as such), attendance, absence and absent twice (absences that do not count
+are in test_attendance.py)."""
 
 import datetime
 from typing import Any
@@ -68,7 +70,22 @@ def test_summons_one_sent_in_time_moves_the_case_and_requests_the_letter(reviewe
         "position": "Kepala Sekolah SMP Negeri 1",
         "rank": "Penata Tk. I (III/d)",
         "unit": "SMP Negeri 1 Lebong",
+        "employee_type": "pns",
+        "employee_term": "Pegawai Negeri Sipil",
     }
+    assert letter.context["signatory"] == {
+        "name": "Drs. Syamsul Bahri, M.Pd.",
+        "nip": "196903111994031005",
+        "position": "Kepala Dinas Pendidikan dan Kebudayaan",
+        "role": "direct_superior",
+        "role_label": "Atasan langsung terlapor",
+    }
+    assert (summons.signatory_name, summons.signatory_role, summons.issued_by, summons.notice_respected) == (
+        "Drs. Syamsul Bahri, M.Pd.",
+        "direct_superior",
+        officer,
+        True,
+    )
     assert (letter.context["scheduled_at"], letter.context["sent_on"], letter.context["place"]) == (
         "2024-10-28T09:00:00+07:00",
         "2024-10-16",
@@ -144,9 +161,10 @@ def test_a_supervisor_overrides_the_notice_rule_with_a_reason_and_it_is_audited(
         override_reason="Terlapor akan mutasi ke luar daerah pada 1 November 2024.",
     )
 
-    assert (summons.notice_override_reason, summons.notice_overridden_by) == (
+    assert (summons.notice_override_reason, summons.notice_overridden_by, summons.notice_respected) == (
         "Terlapor akan mutasi ke luar daerah pada 1 November 2024.",
         supervisor,
+        False,
     )
     event = AuditEvent.objects.get(action="summons_notice_overridden")
     assert (event.actor, event.reason, event.data) == (
@@ -316,9 +334,10 @@ def test_a_supervisor_overrides_rule_d7_with_a_reason_and_it_is_audited(missed, 
         missed, supervisor, datetime.date(2024, 1, 29), override_reason="Alamat terlapor baru diketahui."
     )
 
-    assert (second.notice_override_reason, second.notice_overridden_by) == (
+    assert (second.notice_override_reason, second.notice_overridden_by, second.notice_respected) == (
         "Alamat terlapor baru diketahui.",
         supervisor,
+        False,
     )
     event = AuditEvent.objects.get(action="summons_deadline_overridden")
     assert (event.actor, event.reason, event.data) == (

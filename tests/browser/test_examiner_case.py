@@ -1,4 +1,8 @@
-"""An examiner takes a registered case to the examination report (LHP), downloading the summons PDF on the way."""
+"""An examiner takes a registered case to the examination report (LHP), downloading the summons PDF on the way.
+
+The team is formed by the decree Netra numbers (the Bupati signs it); the summons is signed by the team's chair;
+attendance, the BAP and the LHP are recorded on the examination's day (Netra's clock is moved there), and the LHP
+recommends a sanction among those the catalogue offers (casework's test catalogue)."""
 
 import datetime
 import io
@@ -9,10 +13,13 @@ import pytest
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory, UserFactory
-from casework import services
+from casework import sanction_options, services
 from casework.deadlines import summons_latest_send_date
 from casework.models import Case
+from casework.tests.factories import team_decree_signatory
+from casework.tests.sanction_catalogue import fake_options
 from core import clock
+from violations.models import ViolationType
 from violations.tests.factories import ReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -50,7 +57,7 @@ def _message(page: Any) -> str:
 
 
 def _registered_case_assigned_to_an_examiner():
-    AgencyFactory()
+    team_decree_signatory(AgencyFactory())
     officer = IntakeOfficerFactory(username="verifikator", first_name="Yanti", last_name="Oktaviani")
     examiner = UserFactory(username="pemeriksa", first_name="Hendra", last_name="Saputra", roles=[Role.EXAMINER])
     for user in (officer, examiner):
@@ -58,7 +65,7 @@ def _registered_case_assigned_to_an_examiner():
         user.save()
     unit = UnitFactory(code="smpn-1", name="SMP Negeri 1 Lebong")
     accused = CivilServantFactory(nip="197805122003121003", name="Drs. Rahmat Hidayat", unit=unit)
-    report = ReportFactory(accused_name=accused.name)
+    report = ReportFactory(accused_name=accused.name, violation_type=ViolationType.objects.get(code="N04"))
     case = services.case_register(actor=officer, reports=[report], summary="Unggahan kampanye di Facebook.")
     Case.objects.filter(pk=case.pk).update(accused=accused, accused_nip=accused.nip)
     services.case_assign(case=Case.objects.get(pk=case.pk), actor=officer, examiners=[examiner])
@@ -69,12 +76,12 @@ def _officer_forms_the_team(browser, base_url, case_url, examiner):
     # The intake officer forms the examination team (the examiner may not; the officer manages the agency's cases).
     officer_page = _log_in(browser, base_url, "verifikator")
     officer_page.goto(f"{case_url}team/")
-    officer_page.fill("#id_decision_number", "800/123/BKPSDM/2026")
-    officer_page.fill("#id_decision_date", clock.today().isoformat())
+    assert "akan ditandatangani oleh Kopli Ansori (Bupati Lebong)" in officer_page.content()
     officer_page.fill("#id_direct_superior_name", "Dra. Sri Wahyuni")
     officer_page.fill("#id_inspectorate_name", "Budi Santoso, S.H.")
     officer_page.fill("#id_bkpsdm_name", "Hendra Saputra")
     officer_page.select_option("#id_bkpsdm_user", str(examiner.pk))
+    officer_page.check("input[name=chair][value=direct_superior]")
     officer_page.locator("main form.form button.primary").click()
     officer_page.wait_for_url(case_url)
     assert _message(officer_page).startswith("Tim pemeriksa telah dibentuk")
@@ -102,6 +109,7 @@ def _issue_summons_and_read_its_letter(page, base_url, case_url, exam_day):
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
     assert "Drs. Rahmat Hidayat" in text
     assert "197805122003121003" in re.sub(r"\s", "", text)
+    assert "Ketua Tim Pemeriksa" in text and "Dra. Sri Wahyuni" in text
 
 
 def _record_attendance_and_the_bap(page, case_url, exam_day, shots):
@@ -123,21 +131,20 @@ def _record_attendance_and_the_bap(page, case_url, exam_day, shots):
 
 def _write_the_lhp(page, case_url):
     page.locator("#case-actions a[href$='/examination-report/']").click()
-    page.locator("input[name=violation_types]").first.check()
     page.fill("#id_act_time", "7 Oktober 2024")
     page.fill("#id_act_place", "Akun Facebook pribadi terlapor")
     page.fill("#id_aggravating", "Tiga unggahan; akun publik dengan banyak pengikut.")
     page.fill("#id_mitigating", "Pelanggaran pertama.")
     page.check("input[name=proven][value=yes]")
-    page.fill("#id_recommended_sanction_code", "B1")
-    page.select_option("#id_recommended_sanction_level", "heavy")
+    page.select_option("#id_recommended_sanction_code", "B1")
     page.locator("main form.form button.primary").click()
     page.wait_for_url(case_url)
     assert _message(page) == "Laporan hasil pemeriksaan (LHP) telah disampaikan; suratnya sedang disiapkan."
 
 
-def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browser, shots, settings):
+def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browser, shots, settings, monkeypatch):
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    monkeypatch.setattr(sanction_options, "_providers", [fake_options])
     case, examiner = _registered_case_assigned_to_an_examiner()
     case_url = f"{live_server.url}/cases/{case.pk}/"
     page = _log_in(browser, live_server.url, "pemeriksa")
@@ -153,6 +160,9 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     _officer_forms_the_team(browser, live_server.url, case_url, examiner)
     exam_day = _earliest_examination_day(clock.today())
     _issue_summons_and_read_its_letter(page, live_server.url, case_url, exam_day)
+    examination_day = clock.at(exam_day, 10)
+    monkeypatch.setattr(clock, "now", lambda: examination_day)  # the examination's day has come
+    page.goto(case_url)
     _record_attendance_and_the_bap(page, case_url, exam_day, shots)
     _write_the_lhp(page, case_url)
 

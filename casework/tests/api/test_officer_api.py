@@ -222,17 +222,16 @@ def test_two_officers_posting_the_same_version_at_once_one_wins_one_gets_409(cas
 def _heavy_case_steps(
     manager: APIClient, client: APIClient, examiner_user: Any
 ) -> list[tuple[Any, str, dict[str, Any]]]:
-    """Who posts which action with which body, from the review to forwarding (the version is added per step)."""
+    """Who posts which action with which body, from the review to forwarding (the version is added per step).
+    Netra numbers the team's decree; no number is sent."""
     return [
         (client, "start-review", {"probable_level": "heavy", "tracks": ["ethics", "discipline"]}),
         (
             manager,
             "form-team",
             {
-                "decision_number": "800/0001/KEP/BKPSDM/2024",
-                "decision_date": "2024-10-14",
                 "members": [
-                    {"role": "direct_superior", "name": "Drs. Syamsul Bahri, M.Pd."},
+                    {"role": "direct_superior", "name": "Drs. Syamsul Bahri, M.Pd.", "is_chair": True},
                     {"role": "inspectorate", "name": "Rina Marlina, S.E., M.Ak."},
                     {"role": "bkpsdm", "name": "Hendra Saputra, S.H.", "user": examiner_user.pk},
                 ],
@@ -269,14 +268,15 @@ def _heavy_case_steps(
                 "act_place": "Facebook",
                 "proven": True,
                 "recommended_sanction_code": "B1",
-                "recommended_sanction_level": "heavy",
+                "reported_on": "2024-11-04",
             },
         ),
         (client, "forward", {}),
     ]
 
 
-def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_api(case, officer, examiner_user):
+def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_api(case, officer, examiner_user, travel):
+    travel(2024, 10, 14)  # the team's decree is dated the day Netra issues it; the examination follows
     manager, client = _client(officer), _client(examiner_user)
     assigned = manager.post(
         _url(case, "assign"), {"examiners": [examiner_user.pk], "expected_version": 1}, format="json"
@@ -284,6 +284,8 @@ def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_ap
     statuses = []
     version = assigned.json()["version"]
     for actor, action, body in _heavy_case_steps(manager, client, examiner_user):
+        if action == "examination":
+            travel(2024, 11, 4)
         response = actor.post(_url(case, action), {**body, "expected_version": version}, format="json")
         assert response.status_code == 200, (action, response.json())
         version = response.json()["version"]
@@ -297,6 +299,8 @@ def test_an_examiner_walks_a_heavy_case_from_review_to_forwarding_through_the_ap
         version,
         examiner_user,
     )
+    assert case.examination_team.decision_number == "800/0001/KEP/BKPSDM/2024"
+    assert case.examination_report.signatory_role == "team_chair"
 
 
 def test_assigning_someone_of_another_agency_is_a_field_error(case, officer):

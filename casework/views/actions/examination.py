@@ -108,7 +108,7 @@ class SubmitExaminationReport(CaseAction):
             mitigating=data["mitigating"],
             impact=data["impact"],
             recommended_sanction_code=data["recommended_sanction_code"],
-            recommended_sanction_level=data["recommended_sanction_level"],
+            reported_on=data["reported_on"],
             expected_version=self.version(form),
         )
         return _("The examination report (LHP) was submitted; its letter is being prepared.")

@@ -60,14 +60,14 @@ def snapshot(case: Case) -> tuple[Any, ...]:
 def reported_case(case: Case, actor: Any, *, proven: bool) -> Case:
     from violations.models import ViolationType
 
+    # A moderate sanction (casework/tests/sanction_catalogue.py): these cases are examined without a team.
     services.examination_report_submit(
         case=case,
         actor=actor,
-        violation_types=[ViolationType.objects.get(code="N04")],
+        violation_types=[ViolationType.objects.get(code="N08")],
         act_time="7 Oktober 2024",
         act_place="Facebook",
         proven=proven,
-        recommended_sanction_code="B1" if proven else "",
-        recommended_sanction_level="heavy" if proven else "",
+        recommended_sanction_code="S1" if proven else "",
     )
     return Case.objects.get(pk=case.pk)

@@ -109,20 +109,41 @@ def test_a_bap_with_a_refusal_to_sign_is_recorded(summoned, examiner_user):
 def _lhp_data(case: Case, **overrides: Any) -> dict[str, Any]:
     from violations.models import ViolationType
 
+    # A moderate case examined without a team: the catalogue offers the moderate sanctions for N08.
     data = {
         "expected_version": case.version,
-        "violation_types": [ViolationType.objects.get(code="N04").pk],
+        "violation_types": [ViolationType.objects.get(code="N08").pk],
         "act_time": "7 Oktober 2024",
         "act_place": "Akun Facebook pribadi terlapor",
         "aggravating": "Tiga unggahan.",
         "mitigating": "Pelanggaran pertama.",
         "impact": "Mengganggu netralitas ASN.",
         "proven": "yes",
-        "recommended_sanction_code": "B1",
-        "recommended_sanction_level": "heavy",
+        "recommended_sanction_code": "S1",
+        "reported_on": "2024-11-04",
     }
     data.update(overrides)
     return data
+
+
+def test_the_lhp_page_offers_the_sanctions_the_catalogue_allows_and_today_as_its_date(examined, examiner_user):
+    from casework.models import CaseReport
+    from core import clock
+    from violations.models import ViolationType
+    from violations.tests.factories import ReportFactory
+
+    CaseReport.objects.create(
+        case=examined, report=ReportFactory(violation_type=ViolationType.objects.get(code="N08")), linked_at=clock.now()
+    )
+
+    form = client_for(examiner_user).get(action_url("examination-report", examined)).context["form"]
+
+    assert [code for code, _label in form.fields["recommended_sanction_code"].choices] == ["", "S1", "S2", "S3"]
+    assert form.fields["recommended_sanction_code"].choices[1][1] == (
+        "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan (moderate)"
+    )
+    assert form["reported_on"].value() == clock.today()
+    assert "recommended_sanction_level" not in form.fields
 
 
 def test_an_examiner_submits_the_lhp(examined, examiner_user):
@@ -132,10 +153,11 @@ def test_an_examiner_submits_the_lhp(examined, examiner_user):
     report = ExaminationReport.objects.get(case=examined)
     assert (report.proven, report.recommended_sanction_code, report.recommended_sanction_level) == (
         True,
-        "B1",
-        "heavy",
+        "S1",
+        "moderate",
     )
-    assert [v.code for v in report.violation_types.all()] == ["N04"]
+    assert report.reported_on.isoformat() == "2024-11-04"
+    assert [v.code for v in report.violation_types.all()] == ["N08"]
     assert Case.objects.get(pk=examined.pk).status == "reported"
     assert messages_of(response) == [
         ("success", "The examination report (LHP) was submitted; its letter is being prepared.")
@@ -151,4 +173,18 @@ def test_a_proven_lhp_without_a_sanction_is_refused_and_writes_nothing(examined,
 
     assert response.status_code == 200
     assert messages_of(response) == [("error", "A proven violation needs a recommended sanction.")]
+    assert snapshot(examined) == before
+
+
+def test_a_sanction_the_catalogue_does_not_offer_is_refused_on_the_form_and_writes_nothing(examined, examiner_user):
+    before = snapshot(examined)
+
+    response = client_for(examiner_user).post(
+        action_url("examination-report", examined), _lhp_data(examined, recommended_sanction_code="B1")
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "recommended_sanction_code": ["Select a valid choice. B1 is not one of the available choices."]
+    }
     assert snapshot(examined) == before

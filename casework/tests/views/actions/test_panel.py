@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def _offered(case: Case, user: Any) -> set[str]:
     actions = case_actions_for(case, user)
-    names = ["start_review", "team_form", "assign", "examination_record", "examination_report", "forward"]
+    names = ["start_review", "raise_level", "team_form", "assign", "examination_record", "examination_report"]
+    names += ["forward"]
     names += ["close_not_proven", "dismiss", "withdraw", "merge", "criminal_referral", "evidence"]
     offered = {name for name in names if getattr(actions, name)}
     if actions.summons_issue:
@@ -42,7 +43,13 @@ def test_the_panel_offers_an_examiner_only_what_the_status_allows(on_case, exami
 
 
 def test_the_panel_follows_the_case_to_the_examination(summoned, examiner_user):
-    assert _offered(summoned, examiner_user) == {"attendance", "examination_record", "criminal_referral", "evidence"}
+    assert _offered(summoned, examiner_user) == {
+        "attendance",
+        "examination_record",
+        "raise_level",
+        "criminal_referral",
+        "evidence",
+    }
 
 
 def test_a_heavy_case_under_review_offers_the_team_and_not_the_summons(on_case, officer):

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from casework import services
-from casework.models import Case, ExaminationTeam
+from casework.models import Case, ExaminationTeam, Letter
 from casework.tests.views.actions.helpers import action_url, case_page, client_for, messages_of, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,37 @@ def test_a_stale_version_is_a_conflict_message_and_writes_nothing(on_case, exami
     assert snapshot(on_case) == before
 
 
+# --- raising the probable level ------------------------------------------------------------------------------------
+
+
+def test_raising_a_summoned_case_to_heavy_sends_it_back_to_form_the_team(summoned, examiner_user):
+    response = client_for(examiner_user).post(
+        action_url("raise-level", summoned),
+        {"expected_version": summoned.version, "probable_level": "heavy", "reason": "Akun publik, ribuan pengikut."},
+    )
+
+    assert (response.status_code, response.url) == (302, case_page(summoned))
+    assert messages_of(response) == [
+        ("success", "The probable level is now heavy: form the examination team, then summon the accused again.")
+    ]
+    summoned.refresh_from_db()
+    assert (summoned.status, summoned.probable_level) == ("under_review", "heavy")
+
+
+def test_the_raise_page_offers_only_higher_levels_and_needs_a_reason(summoned, examiner_user):
+    before = snapshot(summoned)
+    client = client_for(examiner_user)
+
+    page = client.get(action_url("raise-level", summoned))
+    response = client.post(
+        action_url("raise-level", summoned), {"expected_version": summoned.version, "probable_level": "heavy"}
+    )
+
+    assert [value for value, _label in page.context["form"].fields["probable_level"].choices] == ["heavy"]
+    assert response.context["form"].errors == {"reason": ["This field is required."]}
+    assert snapshot(summoned) == before
+
+
 # --- conflicts on every versioned action ----------------------------------------------------------------------------
 
 
@@ -103,8 +134,7 @@ def test_stale_versions_write_nothing_for_other_actions(examined, officer, name,
 def _team_data(case: Case, **overrides: Any) -> dict[str, Any]:
     data = {
         "expected_version": case.version,
-        "decision_number": "800/123/BKPSDM/2024",
-        "decision_date": "2024-10-10",
+        "chair": "direct_superior",
         "direct_superior_name": "Dra. Sri Wahyuni",
         "direct_superior_nip": "196903101994032004",
         "direct_superior_position": "Kepala Dinas Pendidikan",
@@ -123,25 +153,64 @@ def test_the_team_page_draws_a_fieldset_per_member(reviewed, officer):
     assert f'name="expected_version" value="{reviewed.version}"'.encode() in response.content
 
 
-def test_an_officer_forms_the_team(reviewed, officer, examiner_user):
+def test_the_team_page_names_who_will_sign_the_decree(reviewed, officer):
+    response = client_for(officer).get(action_url("team-form", reviewed))
+
+    assert "Netra's decree will be signed by Kopli Ansori (Bupati Lebong)." in response.content.decode()
+    assert b'name="decision_number"' in response.content  # only for a decree already issued on paper
+    assert b'name="chair"' in response.content
+
+
+def test_an_officer_forms_the_team_and_netra_numbers_its_decree(reviewed, officer, examiner_user):
     response = client_for(officer).post(
-        action_url("team-form", reviewed), _team_data(reviewed, bkpsdm_user=examiner_user.pk)
+        action_url("team-form", reviewed), _team_data(reviewed, bkpsdm_user=examiner_user.pk, chair="bkpsdm")
     )
 
     assert (response.status_code, response.url) == (302, case_page(reviewed))
     team = ExaminationTeam.objects.get(case=reviewed)
-    assert list(team.members.values_list("role", "name", "user")) == [
-        ("direct_superior", "Dra. Sri Wahyuni", None),
-        ("inspectorate", "Budi Santoso, S.H.", None),
-        ("bkpsdm", "Hendra Saputra", examiner_user.pk),
+    letter = Letter.objects.get(kind="examination_team_decision")
+    assert (team.letter, team.decision_number, team.decree_is_external) == (letter, letter.number, False)
+    assert list(team.members.values_list("role", "name", "user", "is_chair")) == [
+        ("direct_superior", "Dra. Sri Wahyuni", None, False),
+        ("inspectorate", "Budi Santoso, S.H.", None, False),
+        ("bkpsdm", "Hendra Saputra", examiner_user.pk, True),
     ]
     assert messages_of(response) == [
         (
             "success",
-            "The examination team was formed (decision 800/123/BKPSDM/2024); its decision letter is being prepared.",
+            f"The examination team was formed (decision {letter.number}); its decision letter is being prepared.",
         )
     ]
     assert Case.objects.get(pk=reviewed.pk).status == "team_formed"
+
+
+def test_a_team_formed_on_paper_is_recorded_with_its_own_decree(reviewed, officer):
+    data = _team_data(reviewed, external_decree="on", decision_number="800/77/BKPSDM/2024", decision_date="2024-10-10")
+
+    response = client_for(officer).post(action_url("team-form", reviewed), data)
+
+    assert messages_of(response) == [
+        ("success", "The examination team was recorded with the decree 800/77/BKPSDM/2024 issued on paper.")
+    ]
+    team = ExaminationTeam.objects.get(case=reviewed)
+    assert (team.decision_number, team.decision_date.isoformat(), team.decree_is_external, team.letter) == (
+        "800/77/BKPSDM/2024",
+        "2024-10-10",
+        True,
+        None,
+    )
+    assert not Letter.objects.filter(kind="examination_team_decision").exists()
+
+
+def test_a_paper_decree_without_its_number_is_refused_on_the_form(reviewed, officer):
+    before = snapshot(reviewed)
+
+    response = client_for(officer).post(
+        action_url("team-form", reviewed), _team_data(reviewed, external_decree="on", decision_date="2024-10-10")
+    )
+
+    assert response.context["form"].errors == {"decision_number": ["Give the number of the decree issued on paper."]}
+    assert snapshot(reviewed) == before
 
 
 def test_an_incomplete_team_is_refused_and_writes_nothing(reviewed, officer):

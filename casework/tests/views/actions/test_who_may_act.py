@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 ACTIONS = [
     "start-review",
+    "raise-level",
     "team-form",
     "assign",
     "summons-issue",
