@@ -1,5 +1,6 @@
 """Administration: the sanction catalogue and the staffing authorities, editable by administrators; conflicts of
-interest recorded through the service; decisions, recusals, objections and execution records read-only."""
+interest and prior sanctions recorded through the services (a prior sanction withdrawn, never deleted; the register
+entry lists them); decisions, recusals, objections and execution records read-only."""
 
 from typing import Any, cast
 
@@ -9,6 +10,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts.actors import Actor
+from accounts.admin import CivilServantAdmin
+from accounts.models import CivilServant
+from core import clock
 from sanctions.models import (
     AuthorityRule,
     ConflictOfInterest,
@@ -16,10 +20,11 @@ from sanctions.models import (
     DecisionRecusal,
     ExecutionRecord,
     Objection,
+    PriorSanction,
     SanctionType,
     StaffingAuthority,
 )
-from sanctions.services import conflict_of_interest_record
+from sanctions.services import conflict_of_interest_record, prior_sanction_record, prior_sanction_withdraw
 
 
 @admin.register(SanctionType)
@@ -36,12 +41,40 @@ class SanctionTypeAdmin(admin.ModelAdmin):
         "valid_to",
         "needs_verification",
     )
-    list_filter = ("track", "level", "needs_verification")
-    search_fields = ("code", "name", "name_en", "regulation", "article")
+    list_filter = ("track", "level", "remedy", "requires_examination_team", "needs_verification")
+    # The PNS rows, then the PPPK rows, each lightest first.
+    ordering = ("employee_types", "severity", "code", "valid_from")
+    search_fields = ("code", "name", "name_en", "regulation", "article", "applied_provisions")
     fieldsets = (
         (None, {"fields": ("code", "name", "name_en", "track", "level", "severity")}),
         (None, {"fields": ("duration_months", "is_permanent", "allowance_cut_percent", "employee_types")}),
-        (None, {"fields": ("regulation", "article", "valid_from", "valid_to", "needs_verification", "note")}),
+        (
+            _("What a decision on it needs and says"),
+            {
+                "fields": (
+                    "remedy",
+                    "requires_examination_team",
+                    "position_effect",
+                    "excluded_position_kinds",
+                    "operative_wording",
+                    "rights_clause",
+                )
+            },
+        ),
+        (
+            None,
+            {
+                "fields": (
+                    "regulation",
+                    "article",
+                    "applied_provisions",
+                    "valid_from",
+                    "valid_to",
+                    "needs_verification",
+                    "note",
+                )
+            },
+        ),
     )
 
 
@@ -116,6 +149,116 @@ class ConflictOfInterestAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class PriorSanctionForm(forms.ModelForm):
+    class Meta:
+        model = PriorSanction
+        fields = (
+            "civil_servant",
+            "sanction_type",
+            "violation_kind",
+            "violation_types",
+            "decision_number",
+            "decision_date",
+            "decided_by",
+            "source",
+            "note",
+            "withdrawal_reason",
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "sanction_type" in self.fields:
+            field = cast(forms.ModelChoiceField, self.fields["sanction_type"])
+            field.queryset = SanctionType.objects.exclude(track=SanctionType.Track.ETHICS)
+
+    def clean(self) -> dict[str, Any]:
+        # The service checks again; here the officer gets the message on the form instead of an error page.
+        data = super().clean() or {}
+        day = data.get("decision_date")
+        if day is not None and day > clock.today():
+            self.add_error("decision_date", _("The date cannot be in the future."))
+        return data
+
+
+@admin.register(PriorSanction)
+class PriorSanctionAdmin(admin.ModelAdmin):
+    """Sanctions entered from a civil servant's record (SIASN extract or paper), through the audited service. An entry
+    is never changed or deleted: a wrong one is withdrawn with a reason (it then no longer counts)."""
+
+    form = PriorSanctionForm
+    list_display = ("civil_servant", "sanction_type", "decision_number", "decision_date", "source", "withdrawn_at")
+    list_filter = ("source", "sanction_type__level")
+    list_select_related = ("civil_servant", "sanction_type")
+    search_fields = ("civil_servant__nip", "civil_servant__name", "decision_number")
+    raw_id_fields = ("civil_servant",)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = list(PriorSanctionForm.Meta.fields)
+        return fields if obj is not None else [name for name in fields if name != "withdrawal_reason"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        if obj is None:
+            return ()
+        entered = tuple(name for name in PriorSanctionForm.Meta.fields if name != "withdrawal_reason")
+        return (*entered, "recorded_by", "recorded_at", "withdrawn_at") + (
+            ("withdrawal_reason",) if obj.withdrawn_at else ()
+        )
+
+    def save_model(self, request: HttpRequest, obj: PriorSanction, form: Any, change: bool) -> None:
+        actor = cast(Actor, request.user)  # the admin site lets in staff accounts only
+        if change:
+            if obj.withdrawal_reason.strip() and obj.withdrawn_at is None:
+                prior_sanction_withdraw(actor=actor, prior=obj, reason=obj.withdrawal_reason)
+            return
+        recorded = prior_sanction_record(
+            actor=actor,
+            civil_servant=obj.civil_servant,
+            sanction_type=obj.sanction_type,
+            decision_number=obj.decision_number,
+            decision_date=obj.decision_date,
+            source=obj.source,
+            violation_kind=obj.violation_kind,
+            violation_types=list(form.cleaned_data.get("violation_types") or []),
+            decided_by=obj.decided_by,
+            note=obj.note,
+        )
+        obj.pk = recorded.pk
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        return None  # the service set the violation types; nothing else relates to an entry
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class PriorSanctionInline(admin.TabularInline):
+    """The register entry's prior sanctions (entered and withdrawn on their own admin page, through the service)."""
+
+    model = PriorSanction
+    fields = ("sanction_type", "decision_number", "decision_date", "source", "withdrawn_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# The register entry shows its prior sanctions: accounts cannot import sanctions (the layers point down), so the
+# sanctions app extends the register's admin page with its inline.
+admin.site.unregister(CivilServant)
+
+
+@admin.register(CivilServant)
+class CivilServantWithPriorSanctionsAdmin(CivilServantAdmin):
+    inlines = [*CivilServantAdmin.inlines, PriorSanctionInline]
+
+    def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        # A register entry being added has no prior sanctions to show (they are entered on their own page).
+        return super().get_inline_instances(request, obj) if obj is not None else []
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

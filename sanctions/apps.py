@@ -9,6 +9,15 @@ class SanctionsConfig(AppConfig):
 
     def ready(self) -> None:
         register_sanctions_letter_kinds()
+        register_examination_report_options()
+
+
+def register_examination_report_options() -> None:
+    """What an LHP may recommend comes from the sanction guidance (casework's registry)."""
+    from casework.sanction_options import register_sanction_options
+    from sanctions.sanction_options import examination_report_options
+
+    register_sanction_options(examination_report_options)
 
 
 def register_sanctions_letter_kinds() -> None:

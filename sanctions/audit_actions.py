@@ -2,7 +2,7 @@
 
 Every event carries the decision's statuses (`Decision.Status`) and its id in `data["decision"]`, so the case
 timeline tells the whole story from report to served sanction. (Conflicts of interest and staffing authorities are
-recorded on their own rows.)
+recorded on their own rows, prior sanctions on the civil servant's register entry.)
 """
 
 from django.utils.translation import pgettext_lazy
@@ -82,6 +82,16 @@ CONFLICT_OF_INTEREST_RECORDED = declare(
     pgettext_lazy("audit action", "Conflict of interest recorded"),
     target="sanctions.conflictofinterest",
 )
+PRIOR_SANCTION_RECORDED = declare(
+    "prior_sanction_recorded",
+    pgettext_lazy("audit action", "Prior sanction entered from the civil servant's record"),
+    target="accounts.civilservant",
+)
+PRIOR_SANCTION_WITHDRAWN = declare(
+    "prior_sanction_withdrawn",
+    pgettext_lazy("audit action", "Prior sanction entry withdrawn"),
+    target="accounts.civilservant",
+)
 STAFFING_AUTHORITY_APPOINTED = declare(
     "staffing_authority_appointed",
     pgettext_lazy("audit action", "Staffing authority appointed"),
@@ -95,6 +105,12 @@ DECISION_DELIVERED = declare(
 DECISION_SENT = declare(
     "decision_sent",
     pgettext_lazy("audit action", "Decision sent to the address (absent at delivery)"),
+    target=_CASE,
+    statuses=_STATUS,
+)
+DECISION_RECEIPT_RECORDED = declare(
+    "decision_receipt_recorded",
+    pgettext_lazy("audit action", "Receipt of the sent decision recorded from the delivery proof"),
     target=_CASE,
     statuses=_STATUS,
 )

@@ -52,11 +52,31 @@ class ViolationTypeChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.code} — {obj.name}"
 
 
-def sanctions_in_force() -> Any:
+def sanctions_in_force(employee_type: str | None = None) -> Any:
+    """The catalogue rows in force (for the accused's employee type when given: a PPPK's rows are not a PNS's)."""
     today = clock.today()
-    return SanctionType.objects.filter(
-        Q(valid_from__lte=today), Q(valid_to__isnull=True) | Q(valid_to__gte=today)
-    ).order_by("track", "severity", "code")
+    rows = SanctionType.objects.filter(Q(valid_from__lte=today), Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+    if employee_type:
+        # Filtered here, not in SQL: JSON containment is not available on every database Netra runs on.
+        rows = rows.filter(pk__in=[row.pk for row in rows if row.applies_to(employee_type)])
+    return rows.order_by("track", "severity", "code")
+
+
+def _new_position_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("New position"),
+        max_length=300,
+        required=False,
+        help_text=_("For a demotion or a release from the position: the position the accused holds afterwards."),
+    )
+
+
+def _dismissal_date_field() -> forms.DateField:
+    return _date_field(
+        _("Dismissed as of (TMT)"),
+        required=False,
+        help_text=_("For a dismissal or a termination of the work agreement: the date it takes effect."),
+    )
 
 
 class VersionedForm(forms.Form):
@@ -166,10 +186,18 @@ class DecisionContentForm(VersionedForm):
         help_text=_("One per line: title | number | date (YYYY-MM-DD)."),
     )
     copies = LinesField(label=_("Copies to (Tembusan)"), required=False, help_text=_("One office per line."))
+    new_position = _new_position_field()
+    dismissal_date = _dismissal_date_field()
+    sanction_change_reason = _text(
+        _("Reason for departing from the LHP"),
+        rows=3,
+        required=False,
+        help_text=_("Needed only when the decision differs from the examination report's recommendation."),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, employee_type: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sanction_type"].queryset = sanctions_in_force()  # type: ignore[attr-defined]
+        self.fields["sanction_type"].queryset = sanctions_in_force(employee_type)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -185,7 +213,18 @@ class DecisionDraftForm(DecisionContentForm):
 
     track = forms.ChoiceField(label=_("Track"), choices=Decision.Track.choices)
 
-    field_order = ["track", "outcome", "sanction_type", "violation_types", "considerations", "references", "copies"]
+    field_order = [
+        "track",
+        "outcome",
+        "sanction_type",
+        "sanction_change_reason",
+        "new_position",
+        "dismissal_date",
+        "violation_types",
+        "considerations",
+        "references",
+        "copies",
+    ]
 
 
 class DecisionUpdateForm(DecisionContentForm):
@@ -213,14 +252,16 @@ class DecisionCorrectForm(VersionedForm):
     decision_date = _date_field(
         _("Date of the new version"), required=False, help_text=_("Leave empty to date it today.")
     )
+    new_position = _new_position_field()
+    dismissal_date = _dismissal_date_field()
 
-    def __init__(self, *args: Any, dismissal: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, dismissal: bool, employee_type: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if dismissal:
             del self.fields["sanction_type"]
         else:
             self.fields["sanction_type"].required = True
-            self.fields["sanction_type"].queryset = sanctions_in_force()  # type: ignore[attr-defined]
+            self.fields["sanction_type"].queryset = sanctions_in_force(employee_type)  # type: ignore[attr-defined]
 
 
 # --- review and signature -------------------------------------------------------------------------------------------
@@ -275,18 +316,42 @@ class DeliveryInPersonForm(VersionedForm):
     note = _text(_("Delivery record"), required=False)
 
 
+def _receipt_fields(*, required: bool) -> tuple[forms.DateField, forms.CharField]:
+    received_on = _date_field(
+        _("Received on (from the delivery proof)"),
+        required=required,
+        help_text=_(
+            "The date the accused received it, as the delivery proof shows; never the sending date. Leave it empty "
+            "until the proof arrives: the decision waits for it."
+        )
+        if not required
+        else _("The date the accused received it, as the delivery proof shows."),
+    )
+    proof = forms.CharField(
+        label=_("Delivery proof"),
+        max_length=300,
+        required=required,
+        help_text=_("E.g. the post's receipt number and who signed for it."),
+    )
+    return received_on, proof
+
+
 class DeliveryAbsentForm(VersionedForm):
     scheduled_on = _date_field(_("Delivery was scheduled on"))
     sent_on = _date_field(_("Sent to the address on"))
-    received_on = _date_field(
-        _("Received on"), required=False, help_text=_("The date of the receipt, if known; otherwise the sending date.")
-    )
+    received_on, receipt_proof = _receipt_fields(required=False)
     late_reason = _text(
         _("Reason for the late sending"),
         required=False,
         help_text=_("Only needed when the decision is sent later than rule D9 allows."),
     )
     note = _text(_("Delivery record"), required=False)
+
+
+class ReceiptForm(VersionedForm):
+    """The delivery proof of a decision sent to the address: the date of receipt it shows."""
+
+    received_on, receipt_proof = _receipt_fields(required=True)
 
 
 class ObjectionFileForm(VersionedForm):

@@ -3,6 +3,7 @@
 from typing import TypeGuard
 
 from accounts.actors import Actor, Viewer, is_account
+from accounts.models import CivilServant
 from accounts.roles import Role
 from casework.models import Case
 from casework.permissions import can_view_cases, is_agency_administrator, is_on_case
@@ -67,6 +68,16 @@ def can_record_after_decision(user: Viewer, decision: Decision) -> bool:
 def can_record_conflict(user: Viewer) -> bool:
     """Record an official's conflict of interest: the agency's intake officers and administrators."""
     return bool(user.is_authenticated and (is_intake_officer(user) or is_agency_administrator(user)))
+
+
+def can_record_prior_sanction(user: Viewer, servant: CivilServant) -> bool:
+    """Enter (or withdraw) a sanction from a civil servant's record: the intake officers and administrators of the
+    agency the civil servant works in (and a superuser)."""
+    if not is_account(user) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return (is_intake_officer(user) or is_agency_administrator(user)) and user.agency_id == servant.unit.agency_id
 
 
 def can_decide_objection(user: Viewer, decision: Decision) -> bool:

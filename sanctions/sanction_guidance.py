@@ -1,9 +1,11 @@
 """Sanction guidance from the catalogue data (PP 94/2021 Pasal 8–19, PP 42/2004 Pasal 15; docs/legal-basis.md §3.5).
 
-Pure reads: what an examiner or official may choose for the proven violations (given the accused's sanction history),
-and who has the authority.
+Pure reads: what an examiner or official may choose for the proven violations (given the accused's employee type,
+position and sanction history), and who has the authority.
 Rules: several violations in one examination → one sanction at the heaviest level; a repeat of the same kind of
-violation → heavier than the last sanction imposed for it; the ethics track offers the sanksi moral.
+violation (sanctions.sanction_history) → heavier than the last sanction imposed for it; a sanction meaningless for
+the accused's position (B2 for an executor) is not offered; a statutory dismissal (PTDH) only for the violation that
+leads to it; the ethics track offers the sanksi moral. The catalogue rows are those of the accused's employee type.
 """
 
 import datetime
@@ -15,7 +17,8 @@ from django.db.models import Q
 from accounts.models import CivilServant
 from casework.models import Case
 from core import clock
-from sanctions.models import AuthorityRule, Decision, SanctionType
+from sanctions.models import AuthorityRule, SanctionType
+from sanctions.sanction_history import HistoryEntry, last_repeat, same_kind_repeats, sanction_history
 from violations.models import SanctionLevel, ViolationType
 
 LEVEL_ORDER: tuple[str, ...] = (
@@ -27,54 +30,31 @@ LEVEL_ORDER: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class PriorSanction:
-    """A sanction imposed on the same civil servant before, and the violation codes it was for."""
-
-    sanction_code: str
-    violation_codes: tuple[str, ...]
-    imposed_on: datetime.date
-
-
-@dataclass(frozen=True)
 class SanctionGuidance:
+    """What may be imposed. `violations`: the proven types, with the basis of their level and any alternative reading;
+    `repeats`: the earlier sanctions of the same kind (`repeat_of` the last of them); `excluded`: the sanctions of the
+    level not offered for the accused's position."""
+
     discipline_level: str
     discipline_options: list[SanctionType]
     ethics_options: list[SanctionType]
-    repeat_of: SanctionType | None = None
+    repeat_of: HistoryEntry | None = None
     unknown_codes: list[str] = field(default_factory=list)
+    violations: list[ViolationType] = field(default_factory=list)
+    repeats: list[HistoryEntry] = field(default_factory=list)
+    excluded: list[SanctionType] = field(default_factory=list)
+
+    @property
+    def alternative_readings(self) -> list[ViolationType]:
+        return [violation for violation in self.violations if violation.alternative_level]
 
 
-def _accused_nip(case: Case) -> str:
-    return case.accused.nip if case.accused else case.accused_nip
-
-
-def sanction_history(case: Case) -> list[PriorSanction]:
-    """Sanctions in effect on the same civil servant (by NIP) from other cases: a repeat must be heavier."""
-    nip = _accused_nip(case)
-    if not nip:
-        return []
-    decisions = (
-        Decision.objects.filter(Q(case__accused_nip=nip) | Q(case__accused__nip=nip), status=Decision.Status.EFFECTIVE)
-        .exclude(case=case)
-        .exclude(sanction_type__isnull=True)
-        .select_related("sanction_type")
-        .prefetch_related("violation_types")
-    )
-    return [
-        PriorSanction(
-            sanction_code=decision.sanction_type.code,  # type: ignore[union-attr]
-            violation_codes=tuple(sorted(violation.code for violation in decision.violation_types.all())),
-            imposed_on=decision.decision_date or clock.local_date(decision.created_at),
-        )
-        for decision in decisions
-    ]
-
-
-def _sanctions_in_force(on: datetime.date, employee_type: str) -> list[SanctionType]:
+def sanctions_in_force(on: datetime.date, employee_type: str) -> list[SanctionType]:
+    """The catalogue rows in force on `on` for the employee type, lightest first."""
     in_force = SanctionType.objects.filter(
         Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on)
     ).order_by("severity", "code")
-    return [sanction for sanction in in_force if employee_type in sanction.employee_types]
+    return [sanction for sanction in in_force if sanction.applies_to(employee_type)]
 
 
 def heaviest_level(levels: Sequence[str]) -> str:
@@ -82,33 +62,53 @@ def heaviest_level(levels: Sequence[str]) -> str:
     return max(ranked, key=LEVEL_ORDER.index) if ranked else ""
 
 
+def _at_or_above(level: str, minimum: str) -> bool:
+    return level in LEVEL_ORDER and LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(minimum)
+
+
+def _discipline_candidates(catalogue: list[SanctionType], level: str) -> list[SanctionType]:
+    """The sanctions of the proven level and above; the statutory dismissal only where the violation leads to it."""
+    if not level:
+        return []
+    return [
+        sanction
+        for sanction in catalogue
+        if sanction.track != SanctionType.Track.ETHICS
+        and _at_or_above(sanction.level, level)
+        and (sanction.level != SanctionLevel.DISMISSAL or level == SanctionLevel.DISMISSAL)
+    ]
+
+
 def sanction_guidance(
     *,
     violation_codes: Sequence[str],
     employee_type: str,
-    history: Sequence[PriorSanction] = (),
+    history: Sequence[HistoryEntry] = (),
     on: datetime.date | None = None,
+    position_kind: str = "",
 ) -> SanctionGuidance:
-    """The sanctions allowed for these proven violations of a PNS or PPPK with this sanction history."""
+    """The sanctions allowed for these proven violations of a PNS or PPPK in this position, with this history."""
     on = on or clock.today()
-    types = {violation.code: violation for violation in ViolationType.objects.filter(code__in=violation_codes)}
-    level = heaviest_level([types[code].discipline_level for code in violation_codes if code in types])
-    catalogue = _sanctions_in_force(on, employee_type)
-    by_code = {sanction.code: sanction for sanction in catalogue}
-
-    repeat_of = _last_for_same_kind(history, violation_codes, by_code)
-    discipline = [
-        sanction
-        for sanction in catalogue
-        if sanction.track != SanctionType.Track.ETHICS and level and _at_or_above(sanction.level, level)
-    ]
+    types = {
+        violation.code: violation
+        for violation in ViolationType.objects.filter(code__in=violation_codes).select_related("repeat_kind")
+    }
+    violations = [types[code] for code in violation_codes if code in types]
+    level = heaviest_level([violation.discipline_level for violation in violations])
+    catalogue = sanctions_in_force(on, employee_type)
+    repeats = same_kind_repeats(history, violations)
+    repeat_of = last_repeat(repeats)
+    discipline = _discipline_candidates(catalogue, level)
     if repeat_of is not None:
         discipline = [sanction for sanction in discipline if sanction.severity > repeat_of.severity]
+    excluded = [sanction for sanction in discipline if not sanction.offered_to(position_kind)]
+    discipline = [sanction for sanction in discipline if sanction.offered_to(position_kind)]
     if discipline:
         # The proven level first; a repeat may escalate to the lightest level that still offers a heavier one.
         first_level = discipline[0].level
         discipline = [sanction for sanction in discipline if sanction.level == first_level]
-    moral = any(types[code].ethics_moral_sanction for code in violation_codes if code in types)
+        excluded = [sanction for sanction in excluded if sanction.level == first_level]
+    moral = any(violation.ethics_moral_sanction for violation in violations)
     ethics = [sanction for sanction in catalogue if sanction.track == SanctionType.Track.ETHICS] if moral else []
     return SanctionGuidance(
         discipline_level=level,
@@ -116,26 +116,25 @@ def sanction_guidance(
         ethics_options=ethics,
         repeat_of=repeat_of,
         unknown_codes=sorted(set(violation_codes) - set(types)),
+        violations=violations,
+        repeats=repeats,
+        excluded=excluded,
     )
 
 
-def _at_or_above(level: str, minimum: str) -> bool:
-    return level in LEVEL_ORDER and LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(minimum)
-
-
-def _last_for_same_kind(
-    history: Sequence[PriorSanction], violation_codes: Sequence[str], by_code: dict[str, SanctionType]
-) -> SanctionType | None:
-    same_kind = [
-        prior
-        for prior in history
-        if set(prior.violation_codes) & set(violation_codes)
-        and prior.sanction_code in by_code
-        and by_code[prior.sanction_code].track != SanctionType.Track.ETHICS
-    ]
-    if not same_kind:
-        return None
-    return by_code[max(same_kind, key=lambda prior: prior.imposed_on).sanction_code]
+def guidance_for_accused(
+    case: Case, violation_codes: Sequence[str], *, on: datetime.date | None = None
+) -> SanctionGuidance:
+    """The guidance for the case's accused: their employee type (PNS when not in the register), position kind and
+    sanction history (Netra's decisions and the register's prior sanctions)."""
+    accused = case.accused
+    return sanction_guidance(
+        violation_codes=violation_codes,
+        employee_type=accused.employee_type if accused else CivilServant.EmployeeType.PNS,
+        position_kind=accused.position_kind if accused else "",
+        history=sanction_history(case),
+        on=on,
+    )
 
 
 def authority_rule_for(

@@ -14,7 +14,7 @@ from casework import selectors as case_selectors
 from casework.models import Case, Letter
 from casework.permissions import sees_agency_cases
 from sanctions.models import Decision, Objection, StaffingAuthority
-from sanctions.sanction_guidance import SanctionGuidance, sanction_guidance, sanction_history
+from sanctions.sanction_guidance import SanctionGuidance, guidance_for_accused
 
 # Letter kinds that belong to a decision (casework's registry; registered in sanctions.apps).
 DECISION_LETTER_KINDS: frozenset[str] = frozenset(
@@ -146,15 +146,10 @@ def case_decisions(*, case: Case) -> QuerySet[Decision]:
 
 def guidance_for_case(*, case: Case, violation_codes: list[str] | None = None) -> SanctionGuidance | None:
     """What the drafter may choose: sanction_guidance for the LHP's (or the given) violation codes, the accused's
-    employee type and sanction history. None when there is nothing to go on (no proven violation)."""
+    employee type, position and sanction history. None when there is nothing to go on (no proven violation)."""
     if violation_codes is None:
         report = getattr(case, "examination_report", None)
         violation_codes = [violation.code for violation in report.violation_types.all()] if report else []
     if not violation_codes:
         return None
-    employee_type = case.accused.employee_type if case.accused else "pns"
-    return sanction_guidance(
-        violation_codes=violation_codes,
-        employee_type=employee_type,
-        history=sanction_history(case),
-    )
+    return guidance_for_accused(case, violation_codes)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:decision_id>/correct/", official.DecisionCorrect.as_view(), name="decision-correct"),
     path("<int:decision_id>/delivery/", after_decision.DeliveryInPerson.as_view(), name="delivery-in-person"),
     path("<int:decision_id>/delivery/absent/", after_decision.DeliveryAbsent.as_view(), name="delivery-absent"),
+    path("<int:decision_id>/delivery/receipt/", after_decision.DeliveryReceipt.as_view(), name="delivery-receipt"),
     path("<int:decision_id>/objection/", after_decision.ObjectionFile.as_view(), name="objection-file"),
     path(
         "<int:decision_id>/objections/<int:objection_id>/decide/",

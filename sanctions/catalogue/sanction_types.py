@@ -1,7 +1,8 @@
 """The sanction catalogue: PP 94/2021 Pasal 8 (discipline), PP 42/2004 Pasal 15 (ethics), UU ASN (PTDH).
 
-Loaded by a data migration; administrators edit it afterwards. PPPK rows are marked for verification
-(the PPPK catalogue could not be confirmed from the official text; see docs/legal-basis.md §6).
+Loaded by a data migration (0002); administrators edit it afterwards. These are the rows as first loaded, for both
+employee types; issue 9's data migration (0007, sanctions.catalogue.sanction_terms) gives them their terms, limits
+them to PNS, ends the UU 5/2014 PTDH row and adds PTDH under UU 20/2023 and the PPPK rows (docs/legal-basis.md §6).
 """
 
 PP94 = "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil"
@@ -196,7 +197,7 @@ def catalogue_rows() -> list[dict[str, object]]:
                 "duration_months": months,
                 "is_permanent": permanent,
                 "allowance_cut_percent": cut,
-                # The PPPK catalogue is unconfirmed: the same rows apply to PPPK until the official text is encoded.
+                # As first loaded: the same rows for PPPK (migration 0007 gives PPPK rows of their own).
                 "employee_types": ["pns", "pppk"],
                 "regulation": regulation,
                 "article": article,

@@ -8,38 +8,29 @@ serves every sanction type, both tracks and the dismissal (not proven).
 import datetime
 from typing import Any
 
-from accounts.models import CivilServant
 from casework.letter_snapshots import case_context, legal_basis
 from casework.models import Letter
 from core.calendar import deadline_rule_get
 from core.deadline_catalogue import DeadlineCode
+from sanctions.letter_contents.citations import (
+    DISCIPLINE_STATUTES,
+    employee_label,
+    is_pppk,
+    is_statutory,
+    norms,
+    statutes,
+)
 from sanctions.models import Decision, SanctionType
 from violations.models import SanctionLevel
 
-# Mengingat: the statute every decision rests on, then the regulations of the sanction and the violations (catalogue
-# data), then the implementing regulation of the track.
-BASE_STATUTES: tuple[str, ...] = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",)
-PP94_STATUTE = "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil"
-IMPLEMENTING_STATUTES: tuple[str, ...] = (
-    "Peraturan Badan Kepegawaian Negara Nomor 6 Tahun 2022 tentang Peraturan Pelaksanaan Peraturan Pemerintah "
-    "Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil",
-)
-# The discipline regulations written out (used by the objection letters in sanctions.letter_contents.objection).
-DISCIPLINE_STATUTES: tuple[str, ...] = (PP94_STATUTE, *IMPLEMENTING_STATUTES)
-# Used when no catalogue entry names the regulation of the track (a dismissal has no sanction type).
-TRACK_REGULATIONS: dict[str, tuple[str, str]] = {
-    "discipline": ("94/2021", PP94_STATUTE),
-    "ethics": (
-        "42/2004",
-        "Peraturan Pemerintah Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik Pegawai Negeri Sipil",
-    ),
-}
-# Sanctions whose challenge is an appeal (banding) rather than an objection (keberatan).
-APPEAL_SANCTIONS: frozenset[str] = frozenset({"B3", "PTDH"})
-# Working days of the effect (D10) and the objection window (D11) as the decision states them when the deadline
-# catalogue cannot be read (the catalogue holds the rules themselves).
+__all__ = ["DISCIPLINE_STATUTES", "decision_letter_context", "decision_summary", "number_words", "signatory"]
+
+# Working days of the effect (D10) and the objection and appeal windows (D11, D13) as the decision states them when
+# the deadline catalogue cannot be read (the catalogue holds the rules themselves).
 EFFECTIVE_WORKING_DAYS = 15
 OBJECTION_WORKING_DAYS = 14
+# The sanksi moral read out in the open (PP 42/2004 Pasal 15 ayat (3) huruf b), for a PNS and for a PPPK.
+OPEN_STATEMENT_CODES: frozenset[str] = frozenset({"M2", "PK-M2"})
 
 LEVEL_LABELS: dict[str, str] = {
     SanctionLevel.LIGHT: "ringan",
@@ -70,6 +61,7 @@ def _deadline_count(code: str, default: int) -> int:
 
 
 def sanction_context(sanction: SanctionType | None) -> dict[str, Any] | None:
+    """The sanction as letters print it (never its code, which the snapshot keeps for the record)."""
     if sanction is None:
         return None
     return {
@@ -86,49 +78,42 @@ def sanction_context(sanction: SanctionType | None) -> dict[str, Any] | None:
         "allowance_cut_words": number_words(sanction.allowance_cut_percent) if sanction.allowance_cut_percent else "",
         "regulation": sanction.regulation,
         "article": sanction.article,
+        "applied_provisions": sanction.applied_provisions,
+        "statutory": is_statutory(sanction),
+        "position_effect": sanction.position_effect,
+        "operative_wording": sanction.operative_wording,
+        "rights_clause": sanction.rights_clause,
+        "appeal": sanction.remedy == SanctionType.Remedy.APPEAL,
     }
 
 
-def _employee_label(decision: Decision) -> str:
-    accused = decision.case.accused
-    if accused is not None and accused.employee_type == CivilServant.EmployeeType.PPPK:
-        return "Pegawai Pemerintah dengan Perjanjian Kerja"
-    return "Pegawai Negeri Sipil"
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def decision_subject(decision: Decision) -> str:
     """TENTANG: what the decision is about, in the words of the letter."""
-    employee = _employee_label(decision)
+    employee = employee_label(decision)
     name = decision.case.accused.name if decision.case.accused else decision.case.accused_name
+    sanction = decision.sanction_type
+    if decision.outcome == Decision.Outcome.SANCTION and sanction is not None and is_statutory(sanction):
+        wording = _lower_first(sanction.name)
+        return f"{wording} atas nama {name}" if employee in sanction.name else f"{wording} {employee} atas nama {name}"
     if decision.outcome == Decision.Outcome.DISMISSAL:
         matter = "kode etik" if decision.track == Decision.Track.ETHICS else "disiplin"
         return f"penghentian pemeriksaan atas dugaan pelanggaran {matter} {employee} atas nama {name}"
     if decision.track == Decision.Track.ETHICS:
         return f"penjatuhan sanksi moral kepada {employee} atas nama {name}"
-    sanction = decision.sanction_type
     level = LEVEL_LABELS.get(sanction.level, "") if sanction else ""
     level_text = f" tingkat {level}" if level else ""
     return f"penjatuhan hukuman disiplin{level_text} kepada {employee} atas nama {name}"
 
 
-def _statutes(decision: Decision, violation_types: list[Any]) -> list[str]:
-    statutes = list(BASE_STATUTES)
-    from_catalogue = [decision.sanction_type.regulation] if decision.sanction_type else []
-    from_catalogue += [violation.regulation for violation in violation_types]
-    marker, fallback = TRACK_REGULATIONS[decision.track]
-    if not any(marker in regulation for regulation in from_catalogue):
-        statutes.append(fallback)
-    for regulation in from_catalogue:
-        if regulation and regulation not in statutes:
-            statutes.append(regulation)
-    if decision.track == Decision.Track.DISCIPLINE:
-        statutes += IMPLEMENTING_STATUTES
-    return statutes
-
-
 def _parts(decision: Decision) -> list[dict[str, str]]:
     if decision.outcome == Decision.Outcome.DISMISSAL:
         keys = ["dismissal", "effective_now", "delivery"]
+    elif is_statutory(decision.sanction_type):
+        keys = ["statutory_dismissal", "rights", "effective", "objection", "delivery"]
     elif decision.track == Decision.Track.ETHICS:
         keys = ["sanction", "moral_statement", "effective_now", "delivery"]
     else:
@@ -164,23 +149,30 @@ def decision_letter_context(decision: Decision) -> dict[str, Any]:
     previous = decision.previous
     sanction = decision.sanction_type
     title = decision.competent_official_title
+    appeal = bool(sanction and sanction.remedy == SanctionType.Remedy.APPEAL)
+    window = DeadlineCode.APPEAL_WINDOW if appeal else DeadlineCode.OBJECTION_WINDOW
     context = case_context(
         decision.case,
         decision_id=decision.pk,
         track=decision.track,
         outcome=decision.outcome,
         official_title=title,
+        employee={"pppk": is_pppk(decision), "label": employee_label(decision)},
         subject=decision_subject(decision),
         subject_sentence=decision_subject(decision),
         sanction=sanction_context(sanction),
+        new_position=decision.new_position,
+        dismissal_date=decision.dismissal_date,
+        open_statement=bool(sanction and sanction.code in OPEN_STATEMENT_CODES),
         considerations=[line.strip().rstrip(";.") for line in decision.considerations.splitlines() if line.strip()],
-        statutes=_statutes(decision, violation_types),
+        statutes=statutes(decision, violation_types),
+        norms=norms(decision, violation_types),
         references=list(decision.references),
         examination_report=_examination_report(decision),
         parts=_parts(decision),
-        appeal=bool(sanction and sanction.code in APPEAL_SANCTIONS),
+        appeal=appeal,
         effective_working_days=_deadline_count(DeadlineCode.EFFECTIVE, EFFECTIVE_WORKING_DAYS),
-        objection_working_days=_deadline_count(DeadlineCode.OBJECTION_WINDOW, OBJECTION_WORKING_DAYS),
+        objection_working_days=_deadline_count(window, OBJECTION_WORKING_DAYS),
         copies=list(decision.copies),
         signatory=signatory(decision),
         decision_date=decision.decision_date,
@@ -205,8 +197,6 @@ def decision_letter_context(decision: Decision) -> dict[str, Any]:
 def moral_statement_context(decision: Decision) -> dict[str, Any]:
     """The sanksi moral statement (PP 42/2004 Pasal 15): closed (M1) or open (M2), read by the official."""
     context = decision_letter_context(decision)
-    sanction = decision.sanction_type
-    context["open_statement"] = bool(sanction and sanction.code == "M2")
     context["decision_number"] = decision.number
     return context
 

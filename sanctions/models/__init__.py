@@ -1,6 +1,7 @@
 """What was decided and what came of it: the sanction catalogue (PP 94/2021 Pasal 8, PP 42/2004, UU ASN), who may
 decide (authority rules, the staffing authority, conflicts), decisions and their versions, objections and appeals,
-and the execution of the sanction. Each stateful entity's lifecycle (core.lifecycle) is declared beside its model."""
+the execution of the sanction, and the sanctions entered from the civil servant's record. Each stateful entity's
+lifecycle (core.lifecycle) is declared beside its model."""
 
 from sanctions.models.catalogue import AuthorityRule, SanctionType
 from sanctions.models.decisions import (
@@ -18,6 +19,7 @@ from sanctions.models.decisions import (
 )
 from sanctions.models.objections import OBJECTION_LIFECYCLE, OBJECTION_TRANSITIONS, Objection
 from sanctions.models.officials import ConflictOfInterest, StaffingAuthority
+from sanctions.models.prior_sanctions import PriorSanction
 
 __all__ = [
     "CORRECTABLE_STATUSES",
@@ -35,6 +37,7 @@ __all__ = [
     "DecisionRecusal",
     "ExecutionRecord",
     "Objection",
+    "PriorSanction",
     "SanctionType",
     "StaffingAuthority",
     "decision_event_data",

@@ -7,12 +7,23 @@ from violations.models import RegulatedModel, SanctionLevel
 
 
 class SanctionType(RegulatedModel):
-    """A sanction a decision may impose, with its legal basis; letters take their wording from here."""
+    """A sanction a decision may impose on an employee type (PNS or PPPK), with its legal basis; letters take their
+    wording from here, and the rules of what a decision on it needs are its data (docs/legal-basis.md §3.4, §6)."""
 
     class Track(models.TextChoices):
         DISCIPLINE = "discipline", _("Discipline (PP 94/2021)")
         ETHICS = "ethics", _("Ethics (PP 42/2004)")
         STATUTORY = "statutory", _("ASN law")
+
+    class Remedy(models.TextChoices):
+        OBJECTION = "objection", _("Objection (keberatan)")
+        APPEAL = "appeal", _("Appeal (banding) to the BPASN")
+
+    class PositionEffect(models.TextChoices):
+        NONE = "", _("none")
+        DEMOTION = "demotion", _("demotion to a lower position (names the new position)")
+        RELEASE = "release", _("release to an executor position (names the new position)")
+        DISMISSAL = "dismissal", _("dismissal or contract termination (names the date)")
 
     code = models.CharField(_("code"), max_length=10)
     track = models.CharField(_("track"), max_length=20, choices=Track.choices)
@@ -25,6 +36,25 @@ class SanctionType(RegulatedModel):
     is_permanent = models.BooleanField(_("permanent"), default=False)
     allowance_cut_percent = models.PositiveSmallIntegerField(_("allowance cut (%)"), null=True, blank=True)
     employee_types = models.JSONField(_("applies to employee types"), default=list, help_text=_('e.g. ["pns", "pppk"]'))
+    # For a PPPK: the provisions of PP 94/2021 (or PP 42/2004) that PP 49/2018 applies, cited after the regulation.
+    applied_provisions = models.CharField(_("provisions it applies"), max_length=300, blank=True)
+    remedy = models.CharField(
+        _("administrative remedy"), max_length=20, choices=Remedy.choices, default=Remedy.OBJECTION
+    )
+    position_effect = models.CharField(
+        _("effect on the position"), max_length=20, choices=PositionEffect.choices, blank=True, default=""
+    )
+    excluded_position_kinds = models.JSONField(
+        _("not offered for position kinds"),
+        default=list,
+        blank=True,
+        help_text=_('Where the sanction is meaningless, e.g. ["executor"] for a release to an executor position.'),
+    )
+    requires_examination_team = models.BooleanField(_("requires an examination team"), default=False)
+    # A statutory dismissal's operative words ("Memberhentikan tidak dengan hormat sebagai ...").
+    operative_wording = models.CharField(_("operative wording"), max_length=300, blank=True)
+    # What the decision states of the rights that follow (the pension rights of a dismissal).
+    rights_clause = models.TextField(_("rights clause"), blank=True)
     needs_verification = models.BooleanField(_("legal basis uncertain"), default=False)
     note = models.TextField(_("note"), blank=True)
 
@@ -45,6 +75,20 @@ class SanctionType(RegulatedModel):
 
     def localized_name(self, language: str) -> str:
         return self.name_en if language.startswith("en") and self.name_en else self.name
+
+    def applies_to(self, employee_type: str) -> bool:
+        return employee_type in self.employee_types
+
+    def offered_to(self, position_kind: str) -> bool:
+        return position_kind not in self.excluded_position_kinds
+
+    @property
+    def names_new_position(self) -> bool:
+        return self.position_effect in (self.PositionEffect.DEMOTION, self.PositionEffect.RELEASE)
+
+    @property
+    def names_dismissal_date(self) -> bool:
+        return self.position_effect == self.PositionEffect.DISMISSAL
 
 
 class AuthorityRule(RegulatedModel):

@@ -78,6 +78,12 @@ class Decision(TimeStampedModel):
     violation_types = models.ManyToManyField(
         ViolationType, verbose_name=_("proven violations"), blank=True, related_name="+"
     )
+    # The terms a sanction's catalogue row asks for: the position after a demotion or release (B1, B2), the date
+    # from which a dismissal or contract termination takes effect (TMT: B3, PTDH).
+    new_position = models.CharField(_("new position"), max_length=300, blank=True)
+    dismissal_date = models.DateField(_("dismissed as of (TMT)"), null=True, blank=True)
+    # Why the sanction differs from the one the examination report (LHP) recommended; shown to the reviewer.
+    sanction_change_reason = models.TextField(_("reason for departing from the LHP"), blank=True)
     # Menimbang: the considerations particular to this case (the legal ones come from the catalogue).
     considerations = models.TextField(_("considerations"), blank=True)
     # Memperhatikan: [{"label": "Surat Bawaslu Kabupaten Lebong", "number": "...", "date": "YYYY-MM-DD"}, ...]
@@ -136,8 +142,10 @@ class Decision(TimeStampedModel):
     delivery_scheduled_on = models.DateField(_("delivery scheduled on"), null=True, blank=True)
     delivery_method = models.CharField(_("delivery"), max_length=20, choices=Delivery.choices, blank=True)
     delivered_on = models.DateField(_("handed over or sent on"), null=True, blank=True)
-    # The legal anchor of D10 and D11: the day the accused received the decision.
+    # The legal anchor of D10, D11 and D13: the day the accused received the decision. For a decision sent by post it
+    # is taken from the delivery proof (`receipt_proof`); until then it is empty and the decision waits.
     received_on = models.DateField(_("received on"), null=True, blank=True)
+    receipt_proof = models.CharField(_("delivery proof"), max_length=300, blank=True)
     delivery_note = models.TextField(_("delivery record"), blank=True)
     effective_on = models.DateField(_("in effect from"), null=True, blank=True)
     execution_status = models.CharField(

@@ -4,7 +4,9 @@
 - signing: the competent official signs, returns, or declares a conflict;
 - corrections (through versions: the one way a new version of a decision is made), conflicts of interest and the
   staffing authorities;
-- after the decision: delivery, objections (a changed outcome is a new version too), execution, the outcome back.
+- after the decision: delivery (and the receipt of a sent one), objections (a changed outcome is a new version too),
+  execution, the outcome back;
+- the prior sanctions entered from a civil servant's record (counted by the repeat rule).
 
 Every change goes through the lifecycles declared beside the models (sanctions.models, core.lifecycle).
 """
@@ -14,6 +16,7 @@ from sanctions.services.corrections import decision_correct
 from sanctions.services.delivery import (
     decision_record_absence_and_sending,
     decision_record_delivery,
+    decision_record_receipt,
     delivery_due,
 )
 from sanctions.services.drafting import (
@@ -33,6 +36,7 @@ from sanctions.services.execution import (
 )
 from sanctions.services.objections import objection_decide, objection_file, objection_window_ends
 from sanctions.services.outcome import case_close_if_final, decision_outcome_publish
+from sanctions.services.prior_sanctions import prior_sanction_record, prior_sanction_withdraw
 from sanctions.services.signing import decision_declare_conflict, decision_return_by_official, decision_sign
 from sanctions.services.staffing_authority import staffing_authority_appoint
 
@@ -47,6 +51,7 @@ __all__ = [
     "decision_outcome_publish",
     "decision_record_absence_and_sending",
     "decision_record_delivery",
+    "decision_record_receipt",
     "decision_return_by_official",
     "decision_review",
     "decision_sign",
@@ -61,5 +66,7 @@ __all__ = [
     "objection_decide",
     "objection_file",
     "objection_window_ends",
+    "prior_sanction_record",
+    "prior_sanction_withdraw",
     "staffing_authority_appoint",
 ]

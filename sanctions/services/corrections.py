@@ -8,13 +8,21 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.actors import Actor
+from core import clock
 from core.errors import PermissionDenied, TransitionNotAllowed
 from sanctions.audit_actions import DECISION_CORRECTED
 from sanctions.competent_official import route_decision
 from sanctions.models import CORRECTABLE_STATUSES, DECISION_LIFECYCLE, AuthorityRule, Decision, SanctionType
 from sanctions.permissions import can_correct_decision
 from sanctions.services.decision_contents import clean_copies, clean_references
-from sanctions.services.preconditions import date_or_today, required_text
+from sanctions.services.decision_requirements import (
+    Terms,
+    check_decision_date,
+    check_examination_team,
+    clean_terms,
+    departs_from_lhp,
+)
+from sanctions.services.preconditions import required_text
 from sanctions.services.sanction_rules import validated_sanction, violation_types_for
 from sanctions.services.versions import VersionContents, decision_new_version, require_issued_letter
 
@@ -77,8 +85,12 @@ def _corrected_contents(
     references: list[dict[str, str]] | None,
     copies: list[str] | None,
     decision_date: datetime.date | None,
+    terms: Terms | None,
+    reason: str,
 ) -> VersionContents:
-    """What the corrected version says: what was given, the rest as the old version has it."""
+    """What the corrected version says: what was given, the rest as the old version has it. A corrected sanction
+    keeps the rules of a new one (team, terms, dates); the correction's reason is its reason for departing from the
+    LHP."""
     violations = (
         violation_types_for(violation_codes) if violation_codes is not None else list(old.violation_types.all())
     )
@@ -94,7 +106,12 @@ def _corrected_contents(
             case=old.case, track=old.track, outcome=new_outcome, sanction_code=sanction_code, violations=violations
         )
     )
-    signed_on = date_or_today(decision_date, "decision_date")
+    check_examination_team(old.case, sanction)
+    given = terms or Terms(new_position=old.new_position, dismissal_date=old.dismissal_date)
+    terms = clean_terms(sanction, new_position=given.new_position, dismissal_date=given.dismissal_date)
+    signed_on = decision_date or clock.today()
+    check_decision_date(old.case, signed_on, terms.dismissal_date)
+    departs = departs_from_lhp(old.case, track=old.track, outcome=new_outcome, sanction=sanction)
     return VersionContents(
         outcome=new_outcome,
         sanction=sanction,
@@ -106,6 +123,9 @@ def _corrected_contents(
         official_title=old.competent_official_title,
         drafted_by=actor,
         decision_date=signed_on,
+        new_position=terms.new_position,
+        dismissal_date=terms.dismissal_date,
+        sanction_change_reason=(old.sanction_change_reason if unchanged else reason) if departs else "",
     )
 
 
@@ -123,10 +143,12 @@ def decision_correct(
     references: list[dict[str, str]] | None = None,
     copies: list[str] | None = None,
     decision_date: datetime.date | None = None,
+    new_position: str | None = None,
+    dismissal_date: datetime.date | None = None,
 ) -> Decision:
     """Issue a corrected version of a signed decision, signed at once by the official; the old one (and its letter)
     is superseded, both stay verifiable. Sending the same correction twice returns the version it issued.
-    Returns the new version."""
+    `new_position` and `dismissal_date` (None: as the old version has them). Returns the new version."""
     old = _lock_for_correction(decision, actor)
     repeated = _same_correction(old, actor, reason)
     if repeated is not None:
@@ -144,5 +166,12 @@ def decision_correct(
         references=references,
         copies=copies,
         decision_date=decision_date,
+        terms=None
+        if new_position is None and dismissal_date is None
+        else Terms(
+            new_position=old.new_position if new_position is None else new_position,
+            dismissal_date=dismissal_date or old.dismissal_date,
+        ),
+        reason=reason,
     )
     return decision_new_version(old, actor=actor, reason=reason, contents=contents, action=DECISION_CORRECTED)

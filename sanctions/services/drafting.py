@@ -1,11 +1,17 @@
 """Drafting a decision and its review: draft → (edit) → review → awaiting the competent official's signature.
 
+The draft starts from the examination report's (LHP) recommendation; a different sanction needs a recorded reason,
+shown to the reviewer. A sanction needing an examination team is refused at every step on a case examined without
+one, and its terms (new position, dismissal date) are required (sanctions.services.decision_requirements).
+
 Each service locks its row, compares `expected_version` under the lock (a stale page is a ConflictError and nothing
 is written) and changes the decision through DECISION_LIFECYCLE: one audit event on the case in the same
 transaction. Calling a service whose target status is already reached returns the decision unchanged.
 """
 
+import datetime
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,6 +33,12 @@ from sanctions.models import DECISION_LIFECYCLE, Decision
 from sanctions.permissions import can_draft_decision, can_review_decision
 from sanctions.services.conflicts import apply_routing
 from sanctions.services.decision_contents import clean_copies, clean_references, default_copies, default_references
+from sanctions.services.decision_requirements import (
+    check_examination_team,
+    clean_change_reason,
+    clean_terms,
+    recommended_by_lhp,
+)
 from sanctions.services.notices import notify_awaiting_signature, notify_returned
 from sanctions.services.preconditions import required_text
 from sanctions.services.sanction_rules import (
@@ -43,6 +55,55 @@ _D = Decision.Status
 
 def _codes(violations: list[ViolationType]) -> list[str]:
     return [violation.code for violation in violations]
+
+
+def _starting_code(case: Case, outcome: str, sanction_code: str) -> str:
+    """The sanction the drafter chose, else the one the LHP recommends (the draft starts from it)."""
+    if sanction_code.strip() or outcome != Decision.Outcome.SANCTION:
+        return sanction_code
+    recommended = recommended_by_lhp(case)
+    return recommended[1] if recommended and recommended[0] else ""
+
+
+def _apply_requirements(
+    decision: Decision, *, new_position: str, dismissal_date: datetime.date | None, change_reason: str
+) -> None:
+    """The team a heavy sanction needs, its terms and the reason for departing from the LHP, set on the decision."""
+    check_examination_team(decision.case, decision.sanction_type)
+    terms = clean_terms(decision.sanction_type, new_position=new_position, dismissal_date=dismissal_date)
+    decision.new_position = terms.new_position
+    decision.dismissal_date = terms.dismissal_date
+    decision.sanction_change_reason = clean_change_reason(
+        decision.case,
+        track=decision.track,
+        outcome=decision.outcome,
+        sanction=decision.sanction_type,
+        reason=change_reason,
+    )
+
+
+def _contents_data(decision: Decision, violations: list[ViolationType]) -> dict[str, Any]:
+    """What the drafting events record of the contents."""
+    recommended = recommended_by_lhp(decision.case)
+    return {
+        "outcome": decision.outcome,
+        "sanction": decision.sanction_type.code if decision.sanction_type else "",
+        "violations": _codes(violations),
+        "new_position": decision.new_position,
+        "dismissal_date": decision.dismissal_date.isoformat() if decision.dismissal_date else None,
+        "recommended_sanction": recommended[1] if recommended else None,
+        "sanction_change_reason": decision.sanction_change_reason,
+    }
+
+
+def _check_requirements(decision: Decision) -> None:
+    """Check again what the decision needs (before review, approval and signature): the rules may have changed."""
+    _apply_requirements(
+        decision,
+        new_position=decision.new_position,
+        dismissal_date=decision.dismissal_date,
+        change_reason=decision.sanction_change_reason,
+    )
 
 
 def _lock_case_for_drafting(case: Case, actor: Actor, expected_version: int | None) -> Case:
@@ -77,18 +138,20 @@ def decision_draft(
     considerations: str = "",
     references: list[dict[str, str]] | None = None,
     copies: list[str] | None = None,
+    new_position: str = "",
+    dismissal_date: datetime.date | None = None,
+    sanction_change_reason: str = "",
 ) -> Decision:
     """Draft a decision on one track of a case forwarded for decision (or decided on its other track).
 
-    `expected_version` is the version of the case the drafter saw (None: not checked); references and copies
-    default to the case's (Memperhatikan, Tembusan)."""
+    `expected_version` is the version of the case the drafter saw (None: not checked); the sanction defaults to the
+    LHP's recommendation, references and copies to the case's (Memperhatikan, Tembusan)."""
     case = _lock_case_for_drafting(case, actor, expected_version)
     check_no_other_live(case, track)
     violations = violation_types_for(violation_codes if violation_codes is not None else default_violation_codes(case))
-    sanction = validated_sanction(
-        case=case, track=track, outcome=outcome, sanction_code=sanction_code, violations=violations
-    )
-    decision = Decision.objects.create(
+    code = _starting_code(case, outcome, sanction_code) if track == Decision.Track.DISCIPLINE else sanction_code
+    sanction = validated_sanction(case=case, track=track, outcome=outcome, sanction_code=code, violations=violations)
+    decision = Decision(
         case=case,
         track=track,
         outcome=outcome,
@@ -100,13 +163,12 @@ def decision_draft(
         copies=clean_copies(copies) if copies is not None else default_copies(case),
         drafted_by=actor,
     )
-    decision.violation_types.set(violations)
-    DECISION_LIFECYCLE.record(
-        decision,
-        actor=actor,
-        action=DECISION_DRAFTED,
-        data={"outcome": outcome, "sanction": sanction.code if sanction else "", "violations": _codes(violations)},
+    _apply_requirements(
+        decision, new_position=new_position, dismissal_date=dismissal_date, change_reason=sanction_change_reason
     )
+    decision.save(force_insert=True)
+    decision.violation_types.set(violations)
+    DECISION_LIFECYCLE.record(decision, actor=actor, action=DECISION_DRAFTED, data=_contents_data(decision, violations))
     return decision
 
 
@@ -115,6 +177,30 @@ def _lock_draft(decision: Decision, actor: Actor, expected_version: int | None) 
     if not can_draft_decision(actor, decision.case):
         raise PermissionDenied("decision_not_permitted", _("You may not work on this decision."))
     DECISION_LIFECYCLE.check_version(decision, expected_version)
+    return decision
+
+
+# What editing a draft may change.
+_DRAFT_FIELDS = (
+    "outcome",
+    "sanction_type",
+    "considerations",
+    "references",
+    "copies",
+    "new_position",
+    "dismissal_date",
+    "sanction_change_reason",
+)
+
+
+def _lock_unchanged_draft(decision: Decision, actor: Actor, expected_version: int | None) -> Decision:
+    decision = _lock_draft(decision, actor, expected_version)
+    if decision.status != _D.DRAFT:
+        raise TransitionNotAllowed(
+            "decision_not_draft",
+            _("Only a draft can be changed (this decision is “%(status)s”).")
+            % {"status": decision.get_status_display()},
+        )
     return decision
 
 
@@ -141,15 +227,14 @@ def decision_update_draft(
     considerations: str | None = None,
     references: list[dict[str, str]] | None = None,
     copies: list[str] | None = None,
+    new_position: str | None = None,
+    dismissal_date: datetime.date | None = None,
+    sanction_change_reason: str | None = None,
 ) -> Decision:
-    """Change a draft (only a draft: a decision in review or awaiting signature is returned to draft first)."""
-    decision = _lock_draft(decision, actor, expected_version)
-    if decision.status != _D.DRAFT:
-        raise TransitionNotAllowed(
-            "decision_not_draft",
-            _("Only a draft can be changed (this decision is “%(status)s”).")
-            % {"status": decision.get_status_display()},
-        )
+    """Change a draft (only a draft: a decision in review or awaiting signature is returned to draft first).
+
+    None keeps what the draft says (a dismissal date given replaces the draft's)."""
+    decision = _lock_unchanged_draft(decision, actor, expected_version)
     new_outcome = outcome if outcome is not None else decision.outcome
     violations = (
         violation_types_for(violation_codes) if violation_codes is not None else list(decision.violation_types.all())
@@ -164,18 +249,20 @@ def decision_update_draft(
         violations=violations,
     )
     decision.outcome = new_outcome
+    _apply_requirements(
+        decision,
+        new_position=decision.new_position if new_position is None else new_position,
+        dismissal_date=dismissal_date or decision.dismissal_date,
+        change_reason=decision.sanction_change_reason if sanction_change_reason is None else sanction_change_reason,
+    )
     _set_contents(decision, considerations=considerations, references=references, copies=copies)
     decision.violation_types.set(violations)
     DECISION_LIFECYCLE.record(
         decision,
         actor=actor,
         action=DECISION_DRAFT_UPDATED,
-        fields=("outcome", "sanction_type", "considerations", "references", "copies"),
-        data={
-            "outcome": decision.outcome,
-            "sanction": decision.sanction_type.code if decision.sanction_type else "",
-            "violations": _codes(violations),
-        },
+        fields=_DRAFT_FIELDS,
+        data=_contents_data(decision, violations),
     )
     return decision
 
@@ -195,6 +282,7 @@ def decision_submit_for_review(*, decision: Decision, actor: Actor, expected_ver
         sanction_code=decision.sanction_type.code if decision.sanction_type else "",
         violations=list(decision.violation_types.all()),
     )
+    _check_requirements(decision)
     routing = route_decision(decision)
     routed = apply_routing(decision, routing, actor)
     decision.submitted_at = clock.now()
@@ -244,6 +332,8 @@ def decision_review(
             _("Only a decision in review can be reviewed (this one is “%(status)s”).")
             % {"status": decision.get_status_display()},
         )
+    if approve:
+        _check_requirements(decision)
     decision.reviewed_by = actor
     decision.reviewed_at = clock.now()
     decision.review_note = note

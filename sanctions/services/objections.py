@@ -43,7 +43,6 @@ from sanctions.audit_actions import (
     OBJECTION_INADMISSIBLE,
 )
 from sanctions.competent_official import staffing_authority_for
-from sanctions.letter_contents.decision import APPEAL_SANCTIONS
 from sanctions.letter_contents.objection import objection_decision_context, objection_inadmissible_context
 from sanctions.models import (
     DECISION_LIFECYCLE,
@@ -70,10 +69,11 @@ _O = Objection.Status
 
 
 def objection_kind(decision: Decision) -> str:
+    """An appeal (banding) where the sanction's catalogue row says so (a dismissal, PTDH, a PPPK's termination)."""
     sanction = decision.sanction_type
     return (
         Objection.Kind.APPEAL
-        if sanction is not None and sanction.code in APPEAL_SANCTIONS
+        if sanction is not None and sanction.remedy == SanctionType.Remedy.APPEAL
         else Objection.Kind.OBJECTION
     )
 

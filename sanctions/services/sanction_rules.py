@@ -1,6 +1,7 @@
 """The rules a decision's sanction must keep (docs/legal-basis.md §3.5): the heaviest level of several proven
-violations, a heavier sanction for a repeat, only the sanksi moral on the ethics track, nothing on a dismissal; one
-live decision per case and track; and another sanction of the same track when an objection changes it."""
+violations, a heavier sanction for a repeat, none meaningless for the accused's position, only the sanksi moral on
+the ethics track, nothing on a dismissal; one live decision per case and track; and another sanction of the same
+track when an objection changes it. (What a decision needs besides: sanctions.services.decision_requirements.)"""
 
 import datetime
 from collections.abc import Sequence
@@ -8,12 +9,11 @@ from collections.abc import Sequence
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from accounts.models import CivilServant
 from casework.models import Case
 from core import clock
 from core.errors import ConflictError, DomainError
 from sanctions.models import DEAD_DECISION_STATUSES, Decision, SanctionType
-from sanctions.sanction_guidance import SanctionGuidance, sanction_guidance, sanction_history
+from sanctions.sanction_guidance import SanctionGuidance, guidance_for_accused
 from violations.models import ViolationType
 
 
@@ -61,12 +61,7 @@ def _check_choices(track: str, outcome: str) -> None:
 
 
 def _guidance(case: Case, violations: list[ViolationType]) -> SanctionGuidance:
-    return sanction_guidance(
-        violation_codes=[violation.code for violation in violations],
-        employee_type=case.accused.employee_type if case.accused else CivilServant.EmployeeType.PNS,
-        history=sanction_history(case),
-        on=clock.today(),
-    )
+    return guidance_for_accused(case, [violation.code for violation in violations], on=clock.today())
 
 
 def _refused(code: str, message: str) -> DomainError:
@@ -87,11 +82,19 @@ def _check_discipline(sanction: SanctionType, guidance: SanctionGuidance) -> Non
     allowed = [option.code for option in guidance.discipline_options]
     if sanction.code in allowed:
         return
-    if guidance.repeat_of is not None:
+    if sanction in guidance.excluded:
+        message = _(
+            "“%(sanction)s” is meaningless for the accused's position (an executor position already). Allowed: "
+            "%(allowed)s."
+        ) % {"sanction": sanction.name, "allowed": ", ".join(allowed) or "—"}
+    elif guidance.repeat_of is not None:
         message = _(
             "This is a repeat of a violation last sanctioned with %(last)s: the sanction must be heavier. "
             "Allowed: %(allowed)s."
-        ) % {"last": guidance.repeat_of.code, "allowed": ", ".join(allowed) or "—"}
+        ) % {
+            "last": guidance.repeat_of.sanction_name or guidance.repeat_of.sanction_code,
+            "allowed": ", ".join(allowed) or "—",
+        }
     else:
         message = _(
             "For the proven violations the sanction must be of the heaviest level (%(level)s). Allowed: %(allowed)s."

@@ -22,9 +22,10 @@ from sanctions.letter_contents.decision import decision_letter_context, moral_st
 from sanctions.models import DECISION_LIFECYCLE, Decision, DecisionRecusal
 from sanctions.permissions import can_sign_decision
 from sanctions.services.conflicts import apply_routing, record_recusals
+from sanctions.services.decision_requirements import check_decision_date, check_examination_team
 from sanctions.services.execution import set_execution_status
 from sanctions.services.notices import notify_awaiting_signature, notify_returned
-from sanctions.services.preconditions import date_or_today, required_text
+from sanctions.services.preconditions import required_text
 from violations.models import Report
 from violations.services import report_mark_decided
 
@@ -85,14 +86,19 @@ def decision_sign(
     decision_date: datetime.date | None = None,
     expected_version: int | None = None,
 ) -> Decision:
-    """The competent official signs: the letter(s) are issued, the case and its reports become `decided`."""
+    """The competent official signs: the letter(s) are issued, the case and its reports become `decided`.
+
+    The decision date (today when not given) is not in the future nor before the LHP's date; a heavy sanction still
+    needs the examination team, a dismissal's TMT is not before the decision date."""
     decision = _lock_for_official(decision, actor)
     if decision.status != _D.AWAITING_SIGNATURE and decision.signed_by_id == actor.pk and decision.is_signed:
         return decision
     DECISION_LIFECYCLE.check_version(decision, expected_version)
     DECISION_LIFECYCLE.check_transition(decision, _D.SIGNED)
     _check_not_recused(actor, decision.case)
-    signed_on = date_or_today(decision_date, "decision_date")
+    check_examination_team(decision.case, decision.sanction_type)
+    signed_on = decision_date or clock.today()
+    check_decision_date(decision.case, signed_on, decision.dismissal_date)
     decision.signed_by = actor
     decision.signed_at = clock.now()
     decision.decision_date = signed_on

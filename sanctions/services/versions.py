@@ -27,6 +27,7 @@ INHERITED_FIELDS: tuple[str, ...] = (
     "delivery_method",
     "delivered_on",
     "received_on",
+    "receipt_proof",
     "delivery_note",
     "effective_on",
     "execution_status",
@@ -55,6 +56,9 @@ class VersionContents:
     drafted_by: Actor
     decision_date: datetime.date
     effective_on: datetime.date | None = None
+    new_position: str = ""
+    dismissal_date: datetime.date | None = None
+    sanction_change_reason: str = ""
 
 
 def next_version_number(case: Case, track: str) -> int:
@@ -79,6 +83,9 @@ def _new_version(old: Decision, *, actor: Actor, reason: str, contents: VersionC
         previous=old,
         correction_reason=reason,
         sanction_type=contents.sanction,
+        new_position=contents.new_position,
+        dismissal_date=contents.dismissal_date,
+        sanction_change_reason=contents.sanction_change_reason,
         considerations=contents.considerations,
         references=list(contents.references),
         copies=list(contents.copies),

@@ -15,6 +15,7 @@ from casework.tests.factories import CaseFactory, examiner
 from core import clock
 from sanctions.letter_contents.decision import decision_letter_context
 from sanctions.models import Decision
+from sanctions.tests.decision_helpers import terms_for
 from sanctions.tests.factories import DecisionFactory, StaffingAuthorityFactory, sanction, sanctioning_official
 from violations.models import BawasluForwarding, Report, ViolationType
 from violations.tests.factories import ForwardingFactory, ReportFactory
@@ -120,6 +121,7 @@ def decision(
         "delivered_on": received_on,
         "delivery_method": Decision.Delivery.IN_PERSON if received_on else "",
         "violation_types": [ViolationType.objects.get(code="N04")],
+        **(terms_for(code) if code else {}),
     }
     fields.update(kwargs)
     made = DecisionFactory.create(**fields)

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from accounts.models import Agency, CivilServant, User
 from accounts.tests.factories import AgencyFactory, CivilServantFactory, IntakeOfficerFactory, UnitFactory
-from casework.models import Case
+from casework.models import Case, Examination, ExaminationReport, ExaminationTeam
 from casework.tests.factories import CaseFactory, agency_administrator, examiner
+from core import clock
 from core.models import AuditEvent
 from sanctions.models import Decision, StaffingAuthority
 from sanctions.tests.factories import StaffingAuthorityFactory, sanctioning_official
@@ -132,9 +133,11 @@ def forwarded_case(
     codes: tuple[str, ...] = ("N04",),
     status: str = Case.Status.FORWARDED_FOR_DECISION,
     bawaslu: bool = True,
+    team: bool = True,
     **kwargs: Any,
 ) -> Case:
-    """A case forwarded for decision over a citizen report (and a Bawaslu forwarding), reports in process."""
+    """A case forwarded for decision over a citizen report (and a Bawaslu forwarding), reports in process; examined
+    by an examination team (as a heavy sanction requires) unless `team` is False."""
     accused = world.principal if accused is _PRINCIPAL else accused
     reports = []
     for code in codes:
@@ -165,15 +168,92 @@ def forwarded_case(
         **{"probable_level": "heavy", **kwargs},
     )
     case.assigned_examiners.add(world.examiner)
+    if team:
+        examine_under_team(case, world)
     return case
 
 
+def examine_under_team(case: Case, world: World, *, on: datetime.date = datetime.date(2024, 10, 28)) -> Examination:
+    """The case's examination team (its decree issued on paper) and the examination held under it: what
+    casework.selectors.case_examined_by_team asks for."""
+    team = ExaminationTeam.objects.create(
+        case=case,
+        decision_number=f"800.1.6/{case.pk:03d}/BKPSDM/2024",
+        decision_date=on - datetime.timedelta(days=14),
+        decree_is_external=True,
+        formed_by=world.officer,
+    )
+    examination = Examination.objects.create(
+        case=case,
+        examination_team=team,
+        held_at=timezone.make_aware(datetime.datetime.combine(on, datetime.time(9, 0))),
+        place="Ruang Pemeriksaan BKPSDM",
+        questions_answers=[{"question": "Apakah akun itu milik Saudara?", "answer": "Ya."}],
+        examinee_signed=True,
+        recorded_by=world.examiner,
+    )
+    examination.examiners.add(world.examiner)
+    return examination
+
+
+def examination_report(
+    case: Case,
+    world: World,
+    *,
+    code: str = "B1",
+    proven: bool = True,
+    reported_on: datetime.date = datetime.date(2024, 11, 4),
+) -> ExaminationReport:
+    """The case's LHP, dated `reported_on`, recommending `code` (the sanctions the decision is measured against)."""
+    report = ExaminationReport.objects.create(
+        case=case,
+        act_time="7 Oktober 2024",
+        act_place="Akun Facebook pribadi terlapor",
+        proven=proven,
+        recommended_sanction_code=code if proven else "",
+        recommended_sanction_level="heavy" if proven else "",
+        submitted_by=world.examiner,
+        reported_on=reported_on,
+    )
+    report.violation_types.set([report_.violation_type for report_ in case.reports.all() if report_.violation_type])
+    return report
+
+
+NEW_POSITION = {
+    "demotion": "Guru Ahli Pertama pada SMP Negeri 1 Lebong",
+    "release": "Pengadministrasi Sekolah pada SMP Negeri 1 Lebong",
+}
+
+
+def dismissal_date() -> datetime.date:
+    """A TMT the decision may set: the first day of the month after today (never before the decision date)."""
+    today = clock.today()
+    return (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def terms_for(code: str) -> dict[str, Any]:
+    """The terms the catalogue row of `code` asks a decision for (new position, dismissal date), filled in."""
+    from sanctions.tests.factories import sanction
+
+    row = sanction(code) if code else None
+    if row is None:
+        return {}
+    if row.names_new_position:
+        return {"new_position": NEW_POSITION[row.position_effect]}
+    if row.names_dismissal_date:
+        return {"dismissal_date": dismissal_date()}
+    return {}
+
+
 def decision_on(case: Case, world: World, **kwargs: Any) -> Decision:
-    """A draft on `case` made through the service (B1 on the discipline track unless told otherwise)."""
+    """A draft on `case` made through the service (B1 on the discipline track unless told otherwise), with the
+    terms its sanction asks for."""
     from sanctions.services import decision_draft
 
     params: dict[str, Any] = {"track": "discipline", "outcome": "sanction", "sanction_code": "B1"}
     params.update(kwargs)
+    if params["outcome"] == "sanction":
+        params = {**terms_for(params["sanction_code"]), **params}
     return decision_draft(case=case, actor=world.examiner, **params)
 
 

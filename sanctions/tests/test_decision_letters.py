@@ -7,6 +7,7 @@ import pytest
 
 from casework.letters import format_verification_code, letter_render, letter_request, letter_verify, requesting
 from casework.models import Letter
+from casework.templatetags.letter_format import letter_date
 from casework.tests.letter_helpers import pdf_text, scenario_context
 from sanctions.models import Decision
 from sanctions.services import decision_correct
@@ -86,7 +87,8 @@ def test_scenario_1_the_bupati_signs_b1_and_the_decision_says_so(world):
         "Menjatuhkan hukuman disiplin berupa",
         "Penurunan jabatan setingkat lebih rendah selama 12 bulan, yang merupakan hukuman disiplin tingkat berat, "
         "sebagaimana dimaksud dalam Pasal 8 ayat (4) huruf a PP 94/2021 tentang Disiplin Pegawai Negeri Sipil, kepada:",
-        "dijalani selama 12 (dua belas) bulan terhitung sejak keputusan ini berlaku.",
+        "dijalani selama 12 (dua belas) bulan terhitung sejak keputusan ini berlaku, dengan menurunkan jabatan yang "
+        "bersangkutan menjadi Guru Ahli Pertama pada SMP Negeri 1 Lebong.",
         "hukuman disiplin tingkat berat",
         "Pasal 8 ayat (4) huruf a",
         "KEDUA",
@@ -107,6 +109,8 @@ def test_scenario_1_the_bupati_signs_b1_and_the_decision_says_so(world):
     assert f"Laporan Hasil Pemeriksaan Nomor {lhp.number}" in text
     assert "menggantikan" not in text
     assert decision.sanction_type.name in text
+    for code in ("N04", "B1", "(B1)"):
+        assert code not in text, code
 
 
 def test_an_allowance_cut_states_its_percentage_and_duration_from_the_catalogue(world):
@@ -125,7 +129,8 @@ def test_an_allowance_cut_states_its_percentage_and_duration_from_the_catalogue(
         "dijalani selama 12 (dua belas) bulan terhitung sejak keputusan ini berlaku, dengan pemotongan tunjangan "
         "kinerja sebesar 25% (dua puluh lima persen) setiap bulan."
     ) in text
-    assert "N08" in text
+    assert "N08" not in text and "S3" not in text  # no internal code in a letter: the catalogue's names
+    assert "Melakukan pendekatan ke partai politik/masyarakat sebagai bakal calon" in text
     assert "Memperhatikan" not in text  # no forwarding, no LHP letter on this case
 
 
@@ -135,8 +140,11 @@ def test_a_dismissal_from_the_civil_service_is_challenged_by_appeal(world):
     text = _text(decision.letter)
 
     assert "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS" in text
-    assert "Hukuman disiplin tersebut bersifat tetap." in text
-    assert "mengajukan banding administratif secara tertulis" in text
+    tmt = letter_date(decision.dismissal_date.isoformat())
+    assert f"Pemberhentian tersebut berlaku terhitung mulai tanggal {tmt}." in text
+    assert "diberikan hak pensiun apabila telah memenuhi syarat masa kerja dan usia pensiun" in text
+    assert "mengajukan banding administratif kepada Badan Pertimbangan Aparatur Sipil Negara secara tertulis" in text
+    assert "B3" not in text
 
 
 def test_a_not_proven_case_gets_a_dismissal_decision(world):
@@ -162,6 +170,10 @@ def test_the_moral_sanction_decision_and_statement(world, code, manner, article)
 
     assert "TENTANG PENJATUHAN SANKSI MORAL KEPADA PEGAWAI NEGERI SIPIL ATAS NAMA DRS. RAHMAT HIDAYAT" in decision_text
     assert "Menjatuhkan sanksi moral berupa" in decision_text
+    # The ethics track cites PP 42/2004: the provision breached (Pasal 11 huruf c) and the sanction's article.
+    norm = "Pasal 11 huruf c Peraturan Pemerintah Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik"
+    assert norm in decision_text and norm in statement_text
+    assert code not in decision_text and code not in statement_text and "N04" not in statement_text
     assert f"Pasal 15 ayat (3) {article} PP 42/2004 tentang Pembinaan Jiwa Korps dan Kode Etik PNS" in decision_text
     assert f"pernyataan secara {manner.lower()}" in decision_text
     assert "Keputusan ini mulai berlaku pada tanggal ditetapkan." in decision_text
@@ -193,7 +205,7 @@ def test_a_correction_issues_a_new_version_and_the_old_one_stays_verifiable_as_s
 
     new = decision_correct(
         decision=old, actor=world.bupati, reason="Jenis hukuman salah tulis", sanction_code="B2",
-        expected_version=old.version,
+        expected_version=old.version, new_position="Pengadministrasi Sekolah pada SMP Negeri 1 Lebong",
     )  # fmt: skip
 
     old.refresh_from_db()
@@ -212,6 +224,7 @@ def test_a_correction_issues_a_new_version_and_the_old_one_stays_verifiable_as_s
     assert "Versi 2." in text
     assert "Alasan: Jenis hukuman salah tulis" in text
     assert "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan" in text
+    assert "membebaskan yang bersangkutan dari jabatannya menjadi Pengadministrasi Sekolah pada SMP Negeri 1" in text
 
     old.letter.refresh_from_db()
     assert old.letter.superseded_by == new.letter

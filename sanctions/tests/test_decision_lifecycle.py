@@ -138,7 +138,7 @@ def test_the_reviewer_returns_the_draft_with_a_note(world, case):
 def test_the_drafter_may_not_review_own_draft(world):
     case = forwarded_case(world, bawaslu=False)
     decision = decision_draft(case=case, actor=world.officer, track="discipline", outcome="sanction",
-                              sanction_code="B1")  # fmt: skip
+                              sanction_code="B1", new_position="Guru")  # fmt: skip
     decision = decision_submit_for_review(decision=decision, actor=world.officer)
 
     for actor in (world.officer, world.examiner, world.bupati):
@@ -175,6 +175,7 @@ def _in_status(world: World, case: Case, status: str) -> Decision:
     return DecisionFactory.create(
         case=case, status=status, competent_official=world.bupati, competent_official_title="Bupati Lebong",
         drafted_by=world.examiner, violation_types=[case.reports.get(channel="citizen").violation_type],
+        new_position="Guru Ahli Pertama",
     )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from sanctions.services import (
     decision_update_draft,
 )
 from sanctions.tests.decision_helpers import (
+    NEW_POSITION,
     case_actions,
     decision_on,
     forwarded_case,
@@ -31,7 +32,7 @@ _D = Decision.Status
 def test_an_examiner_on_the_case_drafts_a_decision_with_references_and_copies_prefilled(world, case):
     decision = decision_draft(
         case=case, actor=world.examiner, track="discipline", outcome="sanction", sanction_code="b1",
-        considerations="yang bersangkutan membagikan tiga unggahan kampanye",
+        considerations="yang bersangkutan membagikan tiga unggahan kampanye", new_position=NEW_POSITION["demotion"],
     )  # fmt: skip
 
     assert decision.status == _D.DRAFT
@@ -61,6 +62,8 @@ def test_an_examiner_on_the_case_drafts_a_decision_with_references_and_copies_pr
     assert (event.target_type, event.target_id, event.to_status) == ("casework.case", case.pk, "draft")
     assert event.data == {
         "decision": decision.pk, "track": "discipline", "outcome": "sanction", "sanction": "B1", "violations": ["N04"],
+        "new_position": NEW_POSITION["demotion"], "dismissal_date": None, "recommended_sanction": None,
+        "sanction_change_reason": "",
     }  # fmt: skip
 
 
@@ -69,8 +72,9 @@ def test_an_intake_officer_may_draft_but_not_an_examiner_off_the_case_or_the_off
 
     assert decision_on(case, world).drafted_by == world.examiner
     other_case = forwarded_case(world, bawaslu=False)
-    assert decision_draft(case=other_case, actor=world.officer, track="discipline", outcome="sanction",
-                          sanction_code="B2").drafted_by == world.officer  # fmt: skip
+    drafted = decision_draft(case=other_case, actor=world.officer, track="discipline", outcome="sanction",
+                             sanction_code="B2", new_position="Pengadministrasi Sekolah")  # fmt: skip
+    assert drafted.drafted_by == world.officer
     for actor in (examiner("pemeriksa-lain"), world.bupati):
         with pytest.raises(PermissionDenied):
             decision_draft(case=other_case, actor=actor, track="ethics", outcome="sanction", sanction_code="M1")
@@ -108,14 +112,43 @@ def test_a_repeat_of_the_same_kind_must_be_heavier_than_the_last_sanction(world)
     with pytest.raises(DomainError) as error:
         decision_on(case, world, sanction_code="S1")
     assert error.value.code == "sanction_not_allowed"
-    assert "S1" in str(error.value.message) and "S2, S3" in str(error.value.message)
+    message = str(error.value.message)
+    assert "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" in message and "S2, S3" in message
 
     assert decision_on(case, world, sanction_code="S2").sanction_type == sanction("S2")
 
 
-def test_an_earlier_sanction_for_another_kind_of_violation_is_no_repeat(world):
+def test_a_repeat_counts_across_violation_codes_of_the_same_kind(world):
+    # N04 and N08 both breach PP 94/2021 Pasal 5 huruf n: a repeat, though N08 alone would be moderate.
     earlier = forwarded_case(world, codes=("N04",), bawaslu=False, number="0001/KASUS/LEBONG/2024")
     DecisionFactory.create(case=earlier, status=_D.EFFECTIVE, sanction_type=sanction("B1"),
+                    violation_types=[earlier.reports.first().violation_type], drafted_by=world.examiner)  # fmt: skip
+    case = forwarded_case(world, codes=("N08",), bawaslu=False)
+    before = _written()
+
+    with pytest.raises(DomainError) as error:
+        decision_on(case, world, sanction_code="S1")
+    assert (error.value.code, _written()) == ("sanction_not_allowed", before)
+    assert "B2, B3" in str(error.value.message)
+
+    assert decision_on(case, world, sanction_code="B2").sanction_type == sanction("B2")
+
+
+def test_a_delivered_decision_not_yet_in_effect_counts_as_imposed(world):
+    earlier = forwarded_case(world, codes=("N08",), bawaslu=False, number="0001/KASUS/LEBONG/2024")
+    DecisionFactory.create(case=earlier, status=_D.DELIVERED, sanction_type=sanction("S3"),
+                    violation_types=[earlier.reports.first().violation_type], drafted_by=world.examiner)  # fmt: skip
+    case = forwarded_case(world, codes=("N08",), bawaslu=False)
+
+    with pytest.raises(DomainError) as error:
+        decision_on(case, world, sanction_code="S3")
+    assert error.value.code == "sanction_not_allowed"
+
+
+@pytest.mark.parametrize("status", [_D.SIGNED, _D.ANNULLED, _D.CANCELLED])
+def test_a_decision_not_delivered_or_annulled_is_no_repeat(world, status):
+    earlier = forwarded_case(world, codes=("N08",), bawaslu=False, number="0001/KASUS/LEBONG/2024")
+    DecisionFactory.create(case=earlier, status=status, sanction_type=sanction("S3"),
                     violation_types=[earlier.reports.first().violation_type], drafted_by=world.examiner)  # fmt: skip
     case = forwarded_case(world, codes=("N08",), bawaslu=False)
 
@@ -212,7 +245,7 @@ def test_a_draft_from_a_stale_case_page_is_a_conflict_and_writes_nothing(world, 
 def test_the_same_draft_form_sent_twice_is_a_conflict_the_second_time_and_writes_nothing(world, case):
     seen = case.version
     first = decision_draft(case=case, actor=world.examiner, track="discipline", outcome="sanction",
-                           sanction_code="B1", expected_version=seen)  # fmt: skip
+                           sanction_code="B1", expected_version=seen, new_position="Guru")  # fmt: skip
     before = _written()
 
     with pytest.raises(ConflictError) as error:

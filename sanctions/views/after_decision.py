@@ -9,13 +9,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.actors import Viewer
 from core.web_actions import ActionPage, Done
 from sanctions import forms as f
 from sanctions import permissions as p
 from sanctions import services
 from sanctions.models import Decision, Objection
 from sanctions.services.objections import objection_kind
-from sanctions.views.base import DecisionAction, shown_objection_window_ends
+from sanctions.views.base import DecisionAction, awaits_receipt, shown_objection_window_ends
 
 
 class DeliveryInPerson(DecisionAction):
@@ -49,11 +50,43 @@ class DeliveryAbsent(DecisionAction):
             scheduled_on=data["scheduled_on"],
             sent_on=data["sent_on"],
             received_on=data["received_on"],
+            receipt_proof=data["receipt_proof"],
             note=data["note"],
             late_reason=data["late_reason"],
             expected_version=form.version_seen,
         )
+        if data["received_on"] is None:
+            return _(
+                "The absence and the sending were recorded. Record the date of receipt when the delivery proof "
+                "arrives: until then the decision does not take effect."
+            )
         return _("The absence and the sending of the decision were recorded.")
+
+
+def _awaits_receipt(user: Viewer, decision: Decision) -> bool:
+    return awaits_receipt(decision) and p.can_record_after_decision(user, decision)
+
+
+class DeliveryReceipt(DecisionAction):
+    """The delivery proof of a decision sent to the address arrived: its date of receipt."""
+
+    form_class = f.ReceiptForm
+    page = ActionPage(
+        gettext_lazy("Record the receipt"),
+        submit=gettext_lazy("Record the receipt"),
+        intro=gettext_lazy("From the delivery proof: the effect and the objection window count from this date."),
+    )
+    allowed = staticmethod(_awaits_receipt)
+
+    def perform(self, form: f.ReceiptForm, target: Decision) -> str:
+        services.decision_record_receipt(
+            decision=target,
+            actor=self.actor,
+            received_on=form.cleaned_data["received_on"],
+            receipt_proof=form.cleaned_data["receipt_proof"],
+            expected_version=form.version_seen,
+        )
+        return _("The receipt was recorded.")
 
 
 class ObjectionFile(DecisionAction):

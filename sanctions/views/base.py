@@ -23,7 +23,7 @@ from casework.permissions import can_view_cases
 from core.errors import DomainError
 from sanctions import forms as f
 from sanctions import selectors
-from sanctions.models import Decision
+from sanctions.models import Decision, SanctionType
 from sanctions.permissions import can_draft_decision, can_open_decisions
 from sanctions.sanction_guidance import SanctionGuidance
 from sanctions.services import objection_window_ends
@@ -51,6 +51,15 @@ def decision_url(decision: Decision) -> str:
     return reverse("sanctions:decision-detail", kwargs={"decision_id": decision.pk})
 
 
+def awaits_receipt(decision: Decision) -> bool:
+    """Sent to the address, its date of receipt not yet taken from the delivery proof: the decision waits."""
+    return (
+        decision.status == Decision.Status.DELIVERED
+        and decision.delivery_method == Decision.Delivery.SENT
+        and decision.received_on is None
+    )
+
+
 def shown_objection_window_ends(decision: Decision) -> datetime.date | None:
     """D11 (objection) or D13 (appeal) from the receipt; nothing when no sanction was imposed."""
     if decision.received_on is None or decision.outcome != Decision.Outcome.SANCTION:
@@ -76,13 +85,27 @@ def guidance_for(decision: Decision) -> SanctionGuidance | None:
     return selectors.guidance_for_case(case=decision.case, violation_codes=codes or None)
 
 
+def recommended_sanction(case: Case) -> SanctionType | None:
+    """The catalogue row of the sanction the LHP recommends (for the accused's employee type), if any."""
+    report = getattr(case, "examination_report", None)
+    if report is None or not report.recommended_sanction_code:
+        return None
+    return f.sanctions_in_force(employee_type(case)).filter(code=report.recommended_sanction_code).first()
+
+
 def guidance_context(case: Case, guidance: SanctionGuidance | None) -> dict[str, Any]:
-    """What the drafting pages show beside the form: the examination report (LHP) and the guidance."""
+    """What the drafting pages show beside the form: the examination report (LHP), its recommended sanction, and the
+    guidance."""
     return {
         "examination_report": getattr(case, "examination_report", None),
+        "recommended_sanction": recommended_sanction(case),
         "guidance": guidance,
         "guidance_level": level_label(guidance),
     }
+
+
+def employee_type(case: Case) -> str | None:
+    return case.accused.employee_type if case.accused else None
 
 
 # --- a decision's contents on a form ----------------------------------------------------------------------------------
@@ -95,10 +118,9 @@ def draft_initial(case: Case) -> dict[str, Any]:
     if report is not None:
         initial["violation_types"] = list(report.violation_types.all())
         initial["outcome"] = Decision.Outcome.SANCTION if report.proven else Decision.Outcome.DISMISSAL
-        if report.recommended_sanction_code:
-            sanction = f.sanctions_in_force().filter(code=report.recommended_sanction_code).first()
-            if sanction is not None:
-                initial["sanction_type"] = sanction
+        sanction = recommended_sanction(case)
+        if sanction is not None:
+            initial["sanction_type"] = sanction
     initial["references"] = default_references(case)
     initial["copies"] = default_copies(case)
     return initial
@@ -113,6 +135,9 @@ def contents_initial(decision: Decision) -> dict[str, Any]:
         "considerations": decision.considerations,
         "references": decision.references,
         "copies": decision.copies,
+        "new_position": decision.new_position,
+        "dismissal_date": decision.dismissal_date,
+        "sanction_change_reason": decision.sanction_change_reason,
     }
 
 
@@ -133,8 +158,9 @@ def decision_contents(form: forms.Form, *, references: list[Any], copies: list[s
     }
     if "sanction_type" in data:
         content["sanction_code"] = data["sanction_type"].code if data["sanction_type"] else ""
-    if "outcome" in data:
-        content["outcome"] = data["outcome"]
+    for name in ("outcome", "new_position", "dismissal_date", "sanction_change_reason"):
+        if name in data:
+            content[name] = data[name]
     return content
 
 

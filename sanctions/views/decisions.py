@@ -21,7 +21,13 @@ from sanctions import permissions as p
 from sanctions import selectors
 from sanctions.follow_through import can_read_follow_through
 from sanctions.models import CORRECTABLE_STATUSES, Decision, Objection
-from sanctions.views.base import decision_or_404, guidance_for, level_label, shown_objection_window_ends
+from sanctions.views.base import (
+    awaits_receipt,
+    decision_or_404,
+    guidance_context,
+    guidance_for,
+    shown_objection_window_ends,
+)
 
 PAGE_SIZE = 25
 _S = Decision.Status
@@ -87,6 +93,7 @@ def _actions(user: Viewer, decision: Decision) -> dict[str, bool]:
         "declare_conflict": signer,
         "correct": status in CORRECTABLE_STATUSES and p.can_correct_decision(user, decision),
         "deliver": status == _S.SIGNED and after,
+        "record_receipt": awaits_receipt(decision) and after,
         "file_objection": status in {_S.DELIVERED, _S.EFFECTIVE}
         and decision.outcome == Decision.Outcome.SANCTION
         and after,
@@ -130,8 +137,9 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
             _ObjectionRow(objection, today) for objection in decision.objections.select_related("new_decision")
         ],
         "execution_records": list(decision.execution_records.select_related("unit")),
-        "guidance": guidance,
-        "guidance_level": level_label(guidance),
+        **guidance_context(case, guidance),
+        "departs_from_lhp": bool(decision.sanction_change_reason),
+        "awaits_receipt": awaits_receipt(decision),
         "dates": _dates(decision),
         "actions": _actions(request.user, decision),
     }

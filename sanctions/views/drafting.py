@@ -19,6 +19,7 @@ from sanctions.views.base import (
     decision_contents,
     draft_initial,
     drafter,
+    employee_type,
     guidance_context,
     guidance_for,
 )
@@ -39,7 +40,7 @@ class DecisionDraft(CaseAction):
         return self._initial
 
     def form_kwargs(self, target: Case) -> dict[str, Any]:
-        return {"version": target.version, "initial": self.initial(target)}
+        return {"version": target.version, "initial": self.initial(target), "employee_type": employee_type(target)}
 
     def context(self, target: Case, form: forms.Form) -> dict[str, Any]:
         return {**super().context(target, form), **guidance_context(target, selectors.guidance_for_case(case=target))}
@@ -62,7 +63,11 @@ class DecisionUpdateDraft(DecisionAction):
     allowed = staticmethod(drafter)
 
     def form_kwargs(self, target: Decision) -> dict[str, Any]:
-        return {**super().form_kwargs(target), "initial": contents_initial(target)}
+        return {
+            **super().form_kwargs(target),
+            "initial": contents_initial(target),
+            "employee_type": employee_type(target.case),
+        }
 
     def context(self, target: Decision, form: forms.Form) -> dict[str, Any]:
         return {**super().context(target, form), **guidance_context(target.case, guidance_for(target))}

@@ -12,7 +12,7 @@ from sanctions import forms as f
 from sanctions import permissions as p
 from sanctions import services
 from sanctions.models import Decision
-from sanctions.views.base import DecisionAction, contents_initial, decision_contents
+from sanctions.views.base import DecisionAction, contents_initial, decision_contents, employee_type
 
 
 class DecisionSign(DecisionAction):
@@ -72,7 +72,12 @@ class DecisionCorrect(DecisionAction):
 
     def form_kwargs(self, target: Decision) -> dict[str, Any]:
         dismissal = target.outcome == Decision.Outcome.DISMISSAL
-        return {**super().form_kwargs(target), "initial": contents_initial(target), "dismissal": dismissal}
+        return {
+            **super().form_kwargs(target),
+            "initial": contents_initial(target),
+            "dismissal": dismissal,
+            "employee_type": employee_type(target.case),
+        }
 
     def perform(self, form: f.DecisionCorrectForm, target: Decision) -> Done:
         new = services.decision_correct(

@@ -13,7 +13,7 @@ from casework.models import Case, Letter
 from core import clock
 from core.models import AuditEvent
 from sanctions.models import Decision
-from sanctions.tests.decision_helpers import World, decision_on, to_awaiting_signature
+from sanctions.tests.decision_helpers import NEW_POSITION, World, decision_on, to_awaiting_signature
 from sanctions.tests.factories import sanction
 from violations.models import ViolationType
 
@@ -86,6 +86,7 @@ def draft_data(case: Case, **overrides: Any) -> dict[str, Any]:
         "considerations": "Terlapor membagikan tiga unggahan kampanye.",
         "references": "",
         "copies": "Arsip",
+        "new_position": NEW_POSITION["demotion"],
     }
     data.update(overrides)
     return data

@@ -71,8 +71,43 @@ def test_the_officer_records_absence_and_sending(case: Case, world: World) -> No
     )
 
     decision.refresh_from_db()
-    assert messages_of(response) == [("success", "The absence and the sending of the decision were recorded.")]
-    assert (decision.status, decision.delivery_method, decision.received_on) == (_S.DELIVERED, "sent", today)
+    assert messages_of(response) == [
+        (
+            "success",
+            "The absence and the sending were recorded. Record the date of receipt when the delivery proof arrives: "
+            "until then the decision does not take effect.",
+        )
+    ]
+    assert (decision.status, decision.delivery_method, decision.received_on) == (_S.DELIVERED, "sent", None)
+    page = client_for(world.officer).get(decision_page(decision)).content.decode()
+    assert 'id="awaiting-receipt"' in page and view_url("delivery-receipt", decision) in page
+
+    response = client_for(world.officer).post(
+        view_url("delivery-receipt", decision),
+        {"expected_version": decision.version, "received_on": today.isoformat(), "receipt_proof": "Resi RR1"},
+    )
+
+    decision.refresh_from_db()
+    assert messages_of(response) == [("success", "The receipt was recorded.")]
+    assert (decision.received_on, decision.receipt_proof) == (today, "Resi RR1")
+
+
+def test_the_receipt_form_asks_for_the_date_and_the_proof(case: Case, world: World) -> None:
+    decision = signed_decision(case, world)
+    today = clock.today()
+    client_for(world.officer).post(
+        view_url("delivery-absent", decision),
+        {"expected_version": decision.version, "scheduled_on": today.isoformat(), "sent_on": today.isoformat()},
+    )
+    before = snapshot_of(decision)
+
+    response = client_for(world.officer).post(
+        view_url("delivery-receipt", decision), {"expected_version": decision.version + 1, "received_on": ""}
+    )
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"received_on", "receipt_proof"}
+    assert snapshot_of(decision) == before
 
 
 def test_an_objection_in_time_is_recorded_and_the_staffing_authority_decides_it(case: Case, world: World) -> None:

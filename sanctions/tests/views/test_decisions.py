@@ -216,7 +216,13 @@ def test_a_delivered_dismissal_offers_no_objection(case: Case, world: World) -> 
     from sanctions.services import decision_record_delivery
 
     decision = sign_decision(
-        to_awaiting_signature(decision_on(case, world, outcome="dismissal", sanction_code=""), world), world
+        to_awaiting_signature(
+            decision_on(
+                case, world, outcome="dismissal", sanction_code="", sanction_change_reason="Bukti tidak cukup."
+            ),
+            world,
+        ),
+        world,
     )
     decision = decision_record_delivery(decision=decision, actor=world.officer, delivered_on=clock.today())
 

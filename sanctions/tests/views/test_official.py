@@ -139,11 +139,14 @@ def test_the_official_corrects_a_signed_decision_with_a_new_version(case: Case, 
             "considerations": old.considerations,
             "references": "",
             "copies": "Arsip",
+            "new_position": "Pengadministrasi Sekolah pada SMP Negeri 1 Lebong",
         },
     )
 
     old.refresh_from_db()
     new = Decision.objects.get(previous=old)
+    assert new.new_position == "Pengadministrasi Sekolah pada SMP Negeri 1 Lebong"
+    assert new.sanction_change_reason == "Salah ketik jenis hukuman."  # B2 departs from the LHP's B1
     assert response["Location"] == decision_page(new)
     assert (old.status, new.status, new.version_number, new.sanction_type) == (_S.SUPERSEDED, _S.SIGNED, 2, b2)
     [(level, _text)] = messages_of(response)
