@@ -4,6 +4,11 @@ Scenario 1 of docs/scenarios.md is played with its own dates up to the served sa
 delivered 2024-11-25, in effect 2024-12-17, served until 2025-12-17), so the reporters see `closed` and Bawaslu
 Lebong sees the outcome. A second case stops where the Bupati has a decision waiting for his signature, so the
 `official` demo login has something to sign. Idempotent: a case already past `registered` is left alone.
+
+Both cases are heavy, so a team examines them, chaired by the accused's direct superior. Their teams were formed
+before the day seed_demo runs, so their decrees are recorded as issued on paper (with their own number and date):
+Netra numbers a decree it issues on the day it issues it, and a summons is never older than its team's decree. The
+Bupati is recorded as the agency's team-decree signatory, so a team formed in the demo today gets Netra's decree.
 """
 
 import datetime
@@ -12,7 +17,7 @@ from django.db import transaction
 
 from accounts.models import Agency, CivilServant, User
 from casework import services as casework_services
-from casework.models import Case, ExaminationTeamMember
+from casework.models import Case, ExaminationTeamMember, TeamDecreeSignatory
 from core import clock
 from core.calendar import add_working_days
 from demo.data import examinations
@@ -27,6 +32,7 @@ from violations.models import Report, ViolationType
 def decisions_ensure(*, agency: Agency, users: dict[str, User], reports: dict[str, Report]) -> int:
     """Take the demo cases through the procedure; returns how many cases were moved on this run."""
     _staffing_authority_ensure(agency, users)
+    _team_decree_signatory_ensure(agency, users)
     moved = 0
     scenario_1 = _case_of(reports[examinations.SCENARIO_1.report])
     if scenario_1 is not None and scenario_1.status == Case.Status.REGISTERED:
@@ -49,13 +55,32 @@ def _staffing_authority_ensure(agency: Agency, users: dict[str, User]) -> None:
         )
 
 
+def _team_decree_signatory_ensure(agency: Agency, users: dict[str, User]) -> None:
+    """The Bupati signs the decrees forming examination teams, unless the agency has a signatory recorded."""
+    if TeamDecreeSignatory.objects.filter(agency=agency).exists():
+        return
+    bupati = users[STAFFING_AUTHORITY_USERNAME]
+    casework_services.team_decree_signatory_save(
+        actor=users["admin"],
+        signatory=TeamDecreeSignatory(
+            agency=agency,
+            kind=TeamDecreeSignatory.Kind.PPK,
+            name=bupati.get_full_name() or bupati.username,
+            nip=bupati.nip,
+            position_title=STAFFING_AUTHORITY_TITLE,
+            user=bupati,
+            valid_from=examinations.TEAM_DECREE_SIGNATORY_FROM,
+        ),
+    )
+
+
 def _case_of(report: Report) -> Case | None:
     link = getattr(report, "case_report", None)
     return link.case if link else None
 
 
 def _team(case: Case, users: dict[str, User]) -> list[casework_services.TeamMemberInput]:
-    """The Tim Pemeriksa of a heavy case: the accused's direct superior, the Inspektorat and BKPSDM."""
+    """The Tim Pemeriksa of a heavy case: the accused's direct superior (its chair), the Inspektorat and BKPSDM."""
     accused = CivilServant.objects.filter(nip=case.accused_nip).select_related("direct_superior").first()
     superior = accused.direct_superior if accused else None
     members = []
@@ -66,6 +91,7 @@ def _team(case: Case, users: dict[str, User]) -> list[casework_services.TeamMemb
                 name=superior.name,
                 nip=superior.nip,
                 position_title=superior.position_title,
+                is_chair=True,
             )
         )
     for role, user in (
@@ -79,6 +105,8 @@ def _team(case: Case, users: dict[str, User]) -> list[casework_services.TeamMemb
                 nip=user.nip,
                 position_title=user.position_title,
                 user=user if role == ExaminationTeamMember.Role.BKPSDM else None,
+                # Without a superior in the register, the Inspektorat's auditor chairs the team.
+                is_chair=superior is None and role == ExaminationTeamMember.Role.INSPECTORATE,
             )
         )
     return members
@@ -91,12 +119,11 @@ def _review_and_summon(
     casework_services.case_start_review(case=case, actor=intake, probable_level=spec.level, tracks=["discipline"])
     casework_services.case_assign(case=case, actor=intake, examiners=[examiner])
     if spec.level == "heavy":
+        decree = casework_services.ExternalDecree(
+            number=f"800.1.6/{case.pk:03d}/BKPSDM/{sent_on.year}", date=add_working_days(sent_on, -2)
+        )
         casework_services.examination_team_form(
-            case=case,
-            actor=intake,
-            decision_number=f"800.1.6/{case.pk:03d}/BKPSDM/{sent_on.year}",
-            decision_date=add_working_days(sent_on, -2),
-            members=_team(case, users),
+            case=case, actor=intake, members=_team(case, users), external_decree=decree
         )
     casework_services.summons_issue(
         case=case,
@@ -111,7 +138,13 @@ def _review_and_summon(
 
 
 def _examine(
-    case: Case, users: dict[str, User], spec: DemoExamination, *, sent_on: datetime.date, examined_on: datetime.date
+    case: Case,
+    users: dict[str, User],
+    spec: DemoExamination,
+    *,
+    sent_on: datetime.date,
+    examined_on: datetime.date,
+    reported_on: datetime.date,
 ) -> Case:
     """Review, assign, (team,) summon, examine and report on the case; it is then forwarded for decision."""
     _review_and_summon(case, users, spec, sent_on=sent_on, examined_on=examined_on)
@@ -136,7 +169,7 @@ def _examine(
         mitigating=spec.mitigating,
         impact=examinations.IMPACT,
         recommended_sanction_code=spec.sanction,
-        recommended_sanction_level=spec.level,
+        reported_on=reported_on,
     )
     return casework_services.case_forward_for_decision(case=case, actor=examiner)
 
@@ -150,6 +183,7 @@ def _decide_until_signature(case: Case, users: dict[str, User], spec: DemoExamin
         sanction_code=spec.sanction,
         violation_codes=[spec.violation],
         considerations=examinations.CONSIDERATIONS,
+        new_position=spec.new_position,
     )
     decision = services.decision_submit_for_review(decision=decision, actor=users["examiner"])
     return services.decision_review(decision=decision, actor=users["intake"], approve=True)
@@ -157,7 +191,9 @@ def _decide_until_signature(case: Case, users: dict[str, User], spec: DemoExamin
 
 def _scenario_1(case: Case, users: dict[str, User]) -> None:
     spec, dates = examinations.SCENARIO_1, examinations.SCENARIO_1_DATES
-    case = _examine(case, users, spec, sent_on=dates.summons_sent, examined_on=dates.examined)
+    case = _examine(
+        case, users, spec, sent_on=dates.summons_sent, examined_on=dates.examined, reported_on=dates.reported
+    )
     decision = _decide_until_signature(case, users, spec)
     decision = services.decision_sign(decision=decision, actor=users["official"], decision_date=dates.signed)
     decision = services.decision_record_delivery(
@@ -183,5 +219,6 @@ def _awaiting_signature(case: Case, users: dict[str, User]) -> None:
     examined_on = add_working_days(clock.today(), -examinations.AWAITING_SIGNATURE_EXAMINED_WORKING_DAYS_AGO)
     sent_on = add_working_days(examined_on, -examinations.AWAITING_SIGNATURE_SUMMONS_NOTICE_WORKING_DAYS)
     spec = examinations.AWAITING_SIGNATURE
-    case = _examine(case, users, spec, sent_on=sent_on, examined_on=examined_on)
+    reported_on = add_working_days(examined_on, examinations.AWAITING_SIGNATURE_REPORTED_WORKING_DAYS_AFTER)
+    case = _examine(case, users, spec, sent_on=sent_on, examined_on=examined_on, reported_on=reported_on)
     _decide_until_signature(case, users, spec)

@@ -29,6 +29,8 @@ class DemoExamination:
     act_place: str
     aggravating: str
     mitigating: str
+    # The position after a demotion or release (B1, B2): the decision names it.
+    new_position: str = ""
 
 
 SCENARIO_1 = DemoExamination(
@@ -54,6 +56,7 @@ SCENARIO_1 = DemoExamination(
     act_place="Akun Facebook pribadi terlapor (publik)",
     aggravating="Tiga unggahan; akun publik dengan sekitar 4.800 pengikut.",
     mitigating="Unggahan dihapus pada 9 Oktober 2024; pelanggaran pertama.",
+    new_position="Guru Ahli Muda pada SMP Negeri 1 Lebong",
 )
 
 
@@ -63,6 +66,7 @@ class Scenario1Dates:
 
     summons_sent: datetime.date = datetime.date(2024, 10, 16)
     examined: datetime.date = datetime.date(2024, 10, 28)
+    reported: datetime.date = datetime.date(2024, 11, 4)  # the LHP, between the examination and the decision
     signed: datetime.date = datetime.date(2024, 11, 20)
     delivered: datetime.date = datetime.date(2024, 11, 25)
     effective: datetime.date = datetime.date(2024, 12, 17)
@@ -92,7 +96,12 @@ AWAITING_SIGNATURE = DemoExamination(
     act_place="Akun Facebook pribadi terlapor",
     aggravating="Lima unggahan disertai ajakan memilih.",
     mitigating="Mengakui perbuatannya.",
+    new_position="Pengadministrasi Sekolah pada SMP Negeri 4 Lebong",
 )
-# Counted back from the day seed_demo runs: examined 15 working days ago, the summons sent 8 working days before.
+# Counted back from the day seed_demo runs: examined 15 working days ago, the summons sent 8 working days before,
+# the LHP written 3 working days after the examination.
 AWAITING_SIGNATURE_EXAMINED_WORKING_DAYS_AGO = 15
 AWAITING_SIGNATURE_SUMMONS_NOTICE_WORKING_DAYS = 8
+AWAITING_SIGNATURE_REPORTED_WORKING_DAYS_AFTER = 3
+# From when the Bupati signs the decrees forming examination teams (the agency's team-decree signatory).
+TEAM_DECREE_SIGNATORY_FROM = datetime.date(2024, 1, 1)
