@@ -154,6 +154,12 @@ LETTER_RETRIED = declare(
 LETTER_RELAYED = declare(
     "letter_relayed", pgettext_lazy("audit action", "Letter sent to rendering again"), target=_CASE, statuses=_LETTER
 )
+LETTER_REQUEUED = declare(
+    "letter_requeued",
+    pgettext_lazy("audit action", "Letter put back in the queue (its rendering was abandoned)"),
+    target=_CASE,
+    statuses=_LETTER,
+)
 LETTER_SUPERSEDED = declare(
     "letter_superseded", pgettext_lazy("audit action", "Letter superseded"), target=_CASE, statuses=_LETTER
 )

@@ -13,3 +13,9 @@ class LetterVerificationSerializer(serializers.Serializer):
     issuing_office = serializers.CharField()
     sha256 = serializers.CharField(help_text="SHA-256 of the issued PDF file, in hexadecimal.")
     superseded = serializers.BooleanField(help_text="True when a later letter replaced this one.")
+    audit_head_event = serializers.IntegerField(
+        allow_null=True,
+        help_text="The newest event of Netra's audit trail when this answer was given (keep it: a later rewrite of "
+        "the trail would no longer match it).",
+    )
+    audit_head_hash = serializers.CharField(help_text="That event's hash (HMAC-SHA256 of the chain).")

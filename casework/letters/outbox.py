@@ -10,7 +10,8 @@ from datetime import timedelta
 
 from django.db import transaction
 
-from casework.audit_actions import LETTER_RELAYED, LETTER_RETRIED
+from casework.audit_actions import LETTER_RELAYED, LETTER_REQUEUED, LETTER_RETRIED
+from casework.letters.requesting import ABANDONED_AFTER, letter_is_abandoned
 from casework.letters.tasks import render_letter
 from casework.models import LETTER_LIFECYCLE, Letter
 from core import clock
@@ -54,6 +55,22 @@ def _waiting(older_than: timedelta, again_after: timedelta, limit: int) -> list[
     )
 
 
+def letters_requeue_abandoned(*, limit: int = RELAY_BATCH) -> int:
+    """Letters left `rendering` by a task that died with its worker go back to `requested` (audited), so the relay
+    publishes them below; each is checked again under its row lock. Returns how many."""
+    candidates = Letter.objects.filter(
+        status=Letter.Status.RENDERING, rendering_started_at__lte=clock.now() - ABANDONED_AFTER
+    ).values_list("pk", flat=True)[:limit]
+    requeued = 0
+    for letter_id in candidates:
+        with transaction.atomic():
+            letter = LETTER_LIFECYCLE.lock(Letter(pk=letter_id))
+            if letter_is_abandoned(letter):
+                LETTER_LIFECYCLE.transition(letter, to=Letter.Status.REQUESTED, actor=None, action=LETTER_REQUEUED)
+                requeued += 1
+    return requeued
+
+
 def letters_relay_pending(
     *,
     older_than: timedelta = RELAY_AFTER,
@@ -66,8 +83,10 @@ def letters_relay_pending(
     failed one waits for an officer's retry). A letter relayed less than `again_after` ago, or retried less than
     `older_than` ago, is not enqueued again yet: a long queue makes no duplicates pile up. Duplicates are harmless
     anyway (rendering is idempotent). Stops at the first publish that fails (the broker is still down; the next
-    run tries again). Each enqueued letter is audited on its case.
+    run tries again). Each enqueued letter is audited on its case. Letters abandoned while rendering are put back
+    first (letters_requeue_abandoned).
     """
+    letters_requeue_abandoned(limit=limit)
     pending = _waiting(older_than, again_after, limit)
     enqueued = []
     for letter in pending:

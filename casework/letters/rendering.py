@@ -18,6 +18,7 @@ from casework.audit_actions import LETTER_FAILED, LETTER_ISSUED
 from casework.letters.verification_codes import format_verification_code, verification_url
 from casework.models import LETTER_LIFECYCLE, Letter, letter_kind_get, letter_pdf_name
 from core import clock
+from core.audit_anchors import anchor_on_commit
 
 # A redelivered or retried render counts here; past the limit the letter is marked failed instead of looping
 # (task_reject_on_worker_lost re-queues a message whose worker died, with no counter of its own).
@@ -91,7 +92,8 @@ def _start_rendering(letter_id: int) -> Letter:
         LETTER_LIFECYCLE.check_transition(letter, Letter.Status.RENDERING)
         letter.status = Letter.Status.RENDERING
     letter.attempts += 1
-    LETTER_LIFECYCLE.save(letter, "status", "attempts")
+    letter.rendering_started_at = clock.now()
+    LETTER_LIFECYCLE.save(letter, "status", "attempts", "rendering_started_at")
     return letter
 
 
@@ -121,6 +123,7 @@ def _store(letter_id: int, content: bytes) -> Letter:
             data={"sha256": letter.sha256},
             fields=("pdf", "sha256", "issued_at", "last_error"),
         )
+        anchor_on_commit(reason="letter_issued")
     except Exception:
         storage.delete(stored)
         raise

@@ -18,7 +18,7 @@ from accounts.actors import Actor
 from casework.audit_actions import LETTER_REQUESTED, LETTER_RETRIED, LETTER_SUPERSEDED
 from casework.letters.letterhead import letterhead
 from casework.letters.numbering import letter_number, next_sequence
-from casework.letters.tasks import render_letter
+from casework.letters.tasks import RENDER_TIME_LIMIT, render_letter
 from casework.letters.verification_codes import new_verification_code
 from casework.models import LETTER_LIFECYCLE, Case, Letter, letter_kind_get
 from casework.permissions import can_work_on_case
@@ -27,8 +27,11 @@ from core.audit import audit_record
 from core.errors import ConflictError, DomainError, PermissionDenied
 from core.transactions import on_commit_delay
 
-# A letter still not issued after this long may be retried by hand, whatever its status says.
-STALE_AFTER = timedelta(minutes=15)
+# A letter still `requested` this long after its request may be retried by hand (the relay would publish it too).
+STALE_AFTER = timedelta(minutes=2)
+# A worker that took a letter holds it at most the render task's hard time limit (then it is killed); a little more,
+# for the clock of the worker's machine.
+ABANDONED_AFTER = timedelta(seconds=RENDER_TIME_LIMIT + 30)
 
 
 def enqueue_render(letter: Letter) -> None:
@@ -99,11 +102,19 @@ def _lock_for(letter: Letter, actor: Actor, *, permitted: bool = False) -> Lette
     return locked
 
 
+def letter_is_abandoned(letter: Letter) -> bool:
+    """`rendering`, but taken longer ago than any worker can hold it: its task died with its worker (and a broker that
+    lost its data will not redeliver it)."""
+    started = letter.rendering_started_at or letter.requested_at
+    return letter.status == Letter.Status.RENDERING and clock.now() - started > ABANDONED_AFTER
+
+
 def letter_is_stuck(letter: Letter) -> bool:
-    """Failed, or still not issued long after it was requested (e.g. its task was lost with a broker's data)."""
-    if letter.status == Letter.Status.FAILED:
+    """What an officer may retry at once because no worker holds it: failed, abandoned while rendering, or still
+    waiting for its task well after it was requested."""
+    if letter.status == Letter.Status.FAILED or letter_is_abandoned(letter):
         return True
-    return letter.status != Letter.Status.ISSUED and clock.now() - letter.requested_at > STALE_AFTER
+    return letter.status == Letter.Status.REQUESTED and clock.now() - letter.requested_at > STALE_AFTER
 
 
 @transaction.atomic

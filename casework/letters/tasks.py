@@ -16,6 +16,9 @@ logger = logging.getLogger(__name__)
 # Worth another try: the database or the file storage hiccuped, or the render ran out of time on a busy worker.
 # Anything else (a template error, bad content) fails the same way again: the letter is marked failed at once.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError, SoftTimeLimitExceeded)
+# A render past the hard limit is killed with its worker process: after it, no worker can still hold the letter.
+RENDER_SOFT_TIME_LIMIT = 120
+RENDER_TIME_LIMIT = 150
 
 
 class LetterTask(Task):
@@ -48,8 +51,8 @@ def _describe(exc: BaseException) -> str:
     retry_backoff=5,
     retry_backoff_max=120,
     retry_jitter=True,
-    soft_time_limit=120,
-    time_limit=150,
+    soft_time_limit=RENDER_SOFT_TIME_LIMIT,
+    time_limit=RENDER_TIME_LIMIT,
 )
 def render_letter(letter_id: int) -> str:
     """Render one letter to PDF and store it (rendering.letter_render); returns the letter's status afterwards."""

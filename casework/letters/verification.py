@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from casework.letters.letterhead import issuing_office, letter_date
 from casework.letters.verification_codes import normalize_verification_code
 from casework.models import Letter
+from core.audit_anchors import audit_head
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,10 @@ class LetterVerification:
     issuing_office: str
     sha256: str
     superseded: bool
+    # The audit chain's head when the answer was given: every verified letter leaves a copy of it with someone
+    # outside Netra, so a later rewrite of the trail cannot go unnoticed (core.audit_anchors).
+    audit_head_event: int | None = None
+    audit_head_hash: str = ""
 
 
 def letter_verify(code: str) -> LetterVerification | None:
@@ -33,7 +38,10 @@ def letter_verify(code: str) -> LetterVerification | None:
     )
     if letter is None:
         return None
+    head = audit_head()
     return LetterVerification(
+        audit_head_event=head[0] if head else None,
+        audit_head_hash=head[1] if head else "",
         kind=letter.kind,
         kind_label=letter.kind_label,
         number=letter.number,

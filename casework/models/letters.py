@@ -122,6 +122,8 @@ class Letter(models.Model):
     pdf = models.FileField(_("PDF"), upload_to=_letter_pdf_path, max_length=200, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     attempts = models.PositiveSmallIntegerField(_("rendering attempts"), default=0)
+    # When a worker last took the letter: past the render task's time limit no worker can still hold it.
+    rendering_started_at = models.DateTimeField(_("rendering started at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     superseded_by = models.ForeignKey(
         "self",

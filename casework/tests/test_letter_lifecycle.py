@@ -18,7 +18,7 @@ from casework.models import LETTER_LIFECYCLE, LETTER_TRANSITIONS, Case, Letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context
 from core import clock
-from core.errors import TransitionNotAllowed
+from core.errors import ConflictError, TransitionNotAllowed
 from core.models import AuditEvent
 from core.testing import stored_files
 
@@ -92,14 +92,27 @@ def test_a_render_that_finishes_after_a_retry_stores_nothing_and_leaves_the_lett
     letter, private_storage
 ):
     started = _start_rendering(letter.pk)
-    Letter.objects.filter(pk=letter.pk).update(requested_at=clock.now() - requesting.STALE_AFTER * 2)
-    letter_retry(letter=started, actor=letter.requested_by)
+    # The worker that took it died: past the render task's time limit no worker can still hold it.
+    Letter.objects.filter(pk=letter.pk).update(rendering_started_at=clock.now() - requesting.ABANDONED_AFTER * 2)
+    letter_retry(letter=Letter.objects.get(pk=started.pk), actor=letter.requested_by)
 
     result = _store(letter.pk, b"%PDF-1.7 rendered before the retry")
 
     assert (result.status, result.pdf.name, result.sha256) == (L.REQUESTED, "", "")
     assert stored_files(private_storage) == []
     assert not AuditEvent.objects.filter(action="letter_issued").exists()
+
+
+def test_a_letter_a_worker_may_still_hold_is_not_retried_but_an_abandoned_one_is_at_once(letter):
+    _start_rendering(letter.pk)
+
+    with pytest.raises(ConflictError):
+        letter_retry(letter=Letter.objects.get(pk=letter.pk), actor=letter.requested_by)
+    Letter.objects.filter(pk=letter.pk).update(rendering_started_at=clock.now() - requesting.ABANDONED_AFTER * 2)
+    retried = letter_retry(letter=Letter.objects.get(pk=letter.pk), actor=letter.requested_by)
+
+    assert retried.status == L.REQUESTED
+    assert AuditEvent.objects.filter(action="letter_retried").count() == 1
 
 
 def test_a_worker_taking_the_letter_counts_the_attempt_without_an_event(letter):

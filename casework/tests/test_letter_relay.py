@@ -172,6 +172,34 @@ def test_the_relay_enqueues_only_letters_still_requested_after_the_grace_period(
 
 
 @pytest.mark.django_db
+def test_a_letter_abandoned_while_rendering_is_put_back_and_published_once(case, officer, broker):
+    from casework.letters.requesting import ABANDONED_AFTER
+
+    abandoned, held = (_age(_request(case, officer), minutes=20) for _ in range(2))
+    # Both were taken by a worker; the first one's worker died long ago (a Redis restart lost its message too).
+    Letter.objects.filter(pk=abandoned.pk).update(
+        status="rendering", rendering_started_at=clock.now() - ABANDONED_AFTER * 2
+    )
+    Letter.objects.filter(pk=held.pk).update(status="rendering", rendering_started_at=clock.now())
+
+    first = letters_relay_pending()
+    second = letters_relay_pending()
+
+    assert (first, second) == (LetterRelay(pending=1, enqueued=1), LetterRelay(pending=0, enqueued=0))
+    assert broker.published == [abandoned.pk]
+    assert dict(Letter.objects.filter(pk__in=[abandoned.pk, held.pk]).values_list("pk", "status")) == {
+        abandoned.pk: "requested",
+        held.pk: "rendering",
+    }
+    requeued = AuditEvent.objects.get(action="letter_requeued")
+    assert (requeued.data["letter"], requeued.from_status, requeued.to_status) == (
+        abandoned.pk,
+        "rendering",
+        "requested",
+    )
+
+
+@pytest.mark.django_db
 def test_a_relayed_letter_is_not_enqueued_again_until_the_repeat_interval(case, officer, broker):
     letter = _age(_request(case, officer), minutes=5)
     assert letters_relay_pending().enqueued == 1

@@ -11,6 +11,8 @@ from casework.models import Letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import ACCUSED, scenario_context
 from core import clock
+from core.audit_anchors import read_anchors
+from core.models import AuditEvent
 
 PERSONAL = [ACCUSED["name"], ACCUSED["nip"], "Rahmat", "Syamsul", "SMP Negeri 1", "0001/KASUS/LEBONG/2024"]
 
@@ -33,6 +35,7 @@ def _api(client: Any, code: str, **headers: str) -> Any:
 def test_the_json_twin_tells_kind_number_date_office_hash_and_nothing_else(client, issued):
     response = _api(client, issued.verification_code)
 
+    head = AuditEvent.objects.order_by("-id").first()
     assert response.status_code == 200
     assert response.json() == {
         "kind": "summons_1",
@@ -42,6 +45,8 @@ def test_the_json_twin_tells_kind_number_date_office_hash_and_nothing_else(clien
         "issuing_office": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Lebong",
         "sha256": issued.sha256,
         "superseded": False,
+        "audit_head_event": head.pk,
+        "audit_head_hash": head.hash,
     }
     assert not [word for word in PERSONAL if word in response.content.decode()]
 
@@ -131,3 +136,31 @@ def test_the_page_for_an_unknown_code_says_so(client, issued):
 
     assert response.status_code == 404
     assert "Tidak ada surat" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_issuing_a_letter_anchors_the_audit_trail_head_outside_the_database(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(requesting, "enqueue_render", lambda letter: None)
+    agency = AgencyFactory()
+    officer: Any = IntakeOfficerFactory(username="verifikator-jangkar", agency=agency)
+    case: Any = CaseFactory(agency=agency, registered_by=officer)
+    letter = letter_request(case=case, kind="summons_1", actor=officer, context=scenario_context("summons_1"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        letter_render(letter_id=letter.pk)
+
+    head = AuditEvent.objects.order_by("-id").first()
+    assert [(anchor.reason, anchor.event_id, anchor.hash) for anchor in read_anchors()] == [
+        ("letter_issued", head.pk, head.hash)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_page_prints_the_audit_trail_head(client, issued):
+    head = AuditEvent.objects.order_by("-id").first()
+
+    page = client.get(f"/verify/{issued.verification_code}/").content.decode()
+
+    assert head.hash in page
