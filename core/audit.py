@@ -22,7 +22,7 @@ from core.models import AuditEvent
 _AUDIT_CHAIN_LOCK = 7_311_001
 
 
-def _event_digest(event: AuditEvent) -> str:
+def event_digest(event: AuditEvent) -> str:
     """The event's hash: HMAC-SHA256 with its key, or a plain SHA-256 for an event written before keys existed.
 
     KeyError when the event names a key no longer configured (verification reports it as broken)."""
@@ -98,7 +98,7 @@ def audit_record(
         previous_hash=previous,
         key_id=audit_keys().current_id,
     )
-    event.hash = _event_digest(event)
+    event.hash = event_digest(event)
     event.save(force_insert=True)
     return event
 
@@ -110,7 +110,7 @@ def audit_verify() -> AuditEvent | None:
     keyed = False
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         try:
-            digest = _event_digest(event)
+            digest = event_digest(event)
         except KeyError:
             return event
         if event.previous_hash != previous or not hmac.compare_digest(event.hash, digest):

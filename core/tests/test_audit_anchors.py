@@ -68,7 +68,7 @@ def test_a_deleted_and_re_chained_middle_is_found_even_with_the_key():
     last = AuditEvent.objects.get(pk=events[2].pk)
     last.previous_hash = events[0].hash
     _as_owner(("DELETE FROM core_auditevent WHERE id = %s", [events[1].pk]))
-    rehashed = audit._event_digest(last)
+    rehashed = audit.event_digest(last)
     _as_owner(
         ("UPDATE core_auditevent SET previous_hash = %s, hash = %s WHERE id = %s", [events[0].hash, rehashed, last.pk])
     )

@@ -78,7 +78,7 @@ def test_a_rewrite_without_the_key_cannot_pass_itself_off_as_an_old_unkeyed_even
 
     forged = AuditEvent.objects.get(pk=second.pk)
     forged.reason, forged.key_id = "rewritten", ""
-    forged_hash = audit._event_digest(forged)
+    forged_hash = audit.event_digest(forged)
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = replica")
         cursor.execute(
