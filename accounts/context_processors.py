@@ -21,7 +21,10 @@ _NAV = [
     (Role.ADMINISTRATOR, "sanctions:decision-list", gettext_noop("Decisions")),
     (Role.ADMINISTRATOR, "sanctions:follow-through", gettext_noop("Follow-through register")),
     (Role.SANCTIONING_OFFICIAL, "sanctions:decision-list", gettext_noop("Decisions")),
+    (Role.LEADERSHIP, "figures:dashboard", gettext_noop("Figures")),
     (Role.LEADERSHIP, "sanctions:follow-through", gettext_noop("Follow-through register")),
+    (Role.INTAKE_OFFICER, "figures:dashboard", gettext_noop("Figures")),
+    (Role.ADMINISTRATOR, "figures:dashboard", gettext_noop("Figures")),
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-list", gettext_noop("Our forwardings")),
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-create", gettext_noop("Forward a finding")),
 ]

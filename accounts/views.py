@@ -14,6 +14,7 @@ _LANDING = [
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-list"),
     (Role.INTERNAL_REPORTER, "triage:internal-finding"),
     (Role.ADMINISTRATOR, "admin:index"),
+    (Role.LEADERSHIP, "figures:dashboard"),
 ]
 
 

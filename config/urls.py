@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/v1/public/documents/", include("casework.api.urls")),
     path("verify/<str:code>/", letter_verification.letter_verify_page, name="letter-verify"),
     path("api/v1/cases/", include("casework.api.officer_urls")),
+    # Public statistics (docs/statistics.md), before `api/v1/` like the documents above.
+    path("api/v1/public/statistics/", include("figures.api.urls")),
     # Citizens and Bawaslu offices: the published contract (docs/api-contract.md).
     path("api/v1/", include("violations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -35,6 +37,9 @@ urlpatterns = [
     path("cases/", include("casework.urls")),
     path("cases/", include("casework.urls_actions")),
     path("decisions/", include("sanctions.urls")),
+    # Leadership figures: the dashboard, exports, summary reports; and the public statistics page.
+    path("figures/", include("figures.urls")),
+    path("statistik/", include("figures.urls_public")),
     path("admin/", admin.site.urls),
 ]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "core", "accounts", "violations", "casework", "sanctions", "demo", "bench", "tests")
+PACKAGES = ("config", "core", "accounts", "violations", "casework", "sanctions", "figures", "demo", "bench", "tests")
 MAX_FUNCTION_LINES = 60
 MAX_MODULE_LINES = 500
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
         (Role.INTERNAL_REPORTER, "/triage/internal-finding/"),
         (Role.ADMINISTRATOR, "/admin/"),
         (Role.EXAMINER, "/"),
-        (Role.LEADERSHIP, "/"),
+        (Role.LEADERSHIP, "/figures/"),
     ],
 )
 def test_login_lands_on_the_page_of_the_users_role(client, role, expected):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "violations",
     "casework",
     "sanctions",
+    "figures",
     "demo",
 ]
 
@@ -254,6 +256,36 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": crontab(hour=0, minute=5),
     },
 }
+# Leadership figures (docs/statistics.md).
+CELERY_BEAT_SCHEDULE |= {
+    # The summary tables follow the audit trail (cheap when nothing changed); a run not started in time is dropped.
+    "figures-refresh": {
+        "task": "figures.refresh_figures",
+        "schedule": env.float("NETRA_FIGURES_REFRESH_SECONDS", default=5.0),
+        "options": {"expires": 4},
+    },
+    # The nightly full rebuild of the summary tables: catches writes no audit event names (bulk loads).
+    "figures-rebuild": {
+        "task": "figures.rebuild_figures",
+        "schedule": crontab(hour=1, minute=15),
+    },
+    # Export files past their retention are deleted (their rows stay, marked expired).
+    "figures-expire-exports": {
+        "task": "figures.delete_expired_exports",
+        "schedule": crontab(minute=20),
+    },
+    # Last month's summary report for every agency's leadership, on the first of the month.
+    "figures-monthly-reports": {
+        "task": "figures.request_monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=2, minute=0),
+    },
+}
+# Large exports may run on workers of their own (`celery -A config worker -Q exports`): name the queue here. Empty
+# (the default) keeps them on the default queue, which every worker of Procfile and Procfile.dev consumes.
+NETRA_FIGURES_EXPORT_QUEUE = env("NETRA_FIGURES_EXPORT_QUEUE", default="")
+CELERY_TASK_ROUTES: dict[str, dict[str, str]] = (
+    {"figures.run_export": {"queue": NETRA_FIGURES_EXPORT_QUEUE}} if NETRA_FIGURES_EXPORT_QUEUE else {}
+)
 
 # --- Netra -------------------------------------------------------------------------------------
 NETRA_SITE_URL = env("NETRA_SITE_URL", default="http://127.0.0.1:8000")
@@ -275,6 +307,13 @@ NETRA_LETTER_OFFICE_NAME = env(
     "NETRA_LETTER_OFFICE_NAME", default="Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
 )
 NETRA_LETTER_OFFICE_CODE = env("NETRA_LETTER_OFFICE_CODE", default="BKPSDM")
+# Leadership figures (docs/statistics.md). Public tables suppress every cell under the threshold (never below 5).
+NETRA_FIGURES_SUPPRESSION_THRESHOLD = env.int("NETRA_FIGURES_SUPPRESSION_THRESHOLD", default=10)
+if NETRA_FIGURES_SUPPRESSION_THRESHOLD < 5:
+    raise ImproperlyConfigured("NETRA_FIGURES_SUPPRESSION_THRESHOLD may not be below 5 (docs/statistics.md).")
+# Exports of more rows than this run as a Celery job; their files are kept this many hours.
+NETRA_FIGURES_EXPORT_ASYNC_ROWS = env.int("NETRA_FIGURES_EXPORT_ASYNC_ROWS", default=10_000)
+NETRA_FIGURES_EXPORT_TTL_HOURS = env.int("NETRA_FIGURES_EXPORT_TTL_HOURS", default=24)
 
 LOGGING = {
     "version": 1,

@@ -190,7 +190,10 @@ def test_the_navigation_leads_officials_to_decisions_and_leadership_to_the_regis
     leader_nav = client_for(leader).get(reverse("sanctions:follow-through")).context["nav_items"]
 
     assert {"url": reverse("sanctions:decision-list"), "label": "Decisions"} in official_nav
-    assert leader_nav == [{"url": reverse("sanctions:follow-through"), "label": "Follow-through register"}]
+    assert leader_nav == [
+        {"url": reverse("figures:dashboard"), "label": "Figures"},
+        {"url": reverse("sanctions:follow-through"), "label": "Follow-through register"},
+    ]
 
 
 def test_the_navigation_leads_examiners_to_their_cases_and_decisions(world: World) -> None:

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FiguresConfig(AppConfig):
+    """Leadership figures: the dashboard, exports, summary reports and the public statistics (docs/statistics.md).
+
+    Above sanctions in the layers: it reads every app below it and no app below imports it."""
+
+    name = "figures"
+    verbose_name = _("Leadership figures")
