@@ -1,7 +1,8 @@
 """Benchmarks: run with `make bench`; figures go to docs/benchmarks.md with the machine and the date.
 
 `python bench/run.py letters` (`make bench-letters`) runs only the letter rendering benchmark (bench/letters.py,
-no database) and replaces only its section of the page.
+no database) and replaces only its section of the page; `python bench/run.py dashboard` only the leadership figures
+benchmark (bench/dashboard.py, its own scratch database, in a process of its own), likewise.
 
 Measures, on a scratch PostgreSQL database (`netra_bench`, dropped afterwards):
 - the triage queue (first page, a deep cursor page, a filtered page) over BENCH_REPORTS reports;
@@ -69,11 +70,24 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory_kib / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
 
 
+def machine_description() -> str:
+    return _machine()
+
+
+def _dashboard() -> None:
+    """The leadership figures benchmark, in its own process (its own settings and scratch database)."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "dashboard.py")], check=True)  # noqa: S603
+
+
 def main(argv: list[str] | None = None) -> None:
     from bench import letters
 
-    if (sys.argv[1:] if argv is None else argv) == ["letters"]:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["letters"]:
         print(letters.write(letters.run(), _machine()))
+        return
+    if args == ["dashboard"]:
+        _dashboard()
         return
     _psql("DROP DATABASE IF EXISTS netra_bench")
     _psql("CREATE DATABASE netra_bench")
@@ -86,6 +100,7 @@ def main(argv: list[str] | None = None) -> None:
         _psql("DROP DATABASE IF EXISTS netra_bench")
     _write(results)
     print(letters.write(letters.run(), _machine()))
+    _dashboard()
 
 
 def _seed(agency: object, office: object) -> None:
@@ -237,11 +252,11 @@ def _write(results: list[tuple[str, str]]) -> None:
         *[f"| {name} | {value} |" for name, value in results],
         "",
     ]
-    from bench import letters
+    from bench import dashboard, letters
 
-    # The letters section is written after this one; keep the previous figures if that run fails.
-    kept = letters.existing_section()
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + ("\n" + kept if kept else ""))
+    # The letters and dashboard sections are written after this one; keep their previous figures if those fail.
+    kept = "".join("\n" + section for section in (letters.existing_section(), dashboard.existing_section()) if section)
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + kept)
     print("\n".join(lines))
 
 
