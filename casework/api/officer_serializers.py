@@ -99,7 +99,7 @@ class SummonsSerializer(serializers.ModelSerializer[Summons]):
 
 class CaseDetailSerializer(CaseListItemSerializer):
     merged_into: "serializers.SlugRelatedField[Case]" = serializers.SlugRelatedField(
-        slug_field="number", read_only=True
+        slug_field="number", read_only=True, allow_null=True
     )
     assigned_examiners: "serializers.SlugRelatedField[Any]" = serializers.SlugRelatedField(
         slug_field="username", many=True, read_only=True

@@ -34,7 +34,7 @@ from casework.forms import CaseFilterForm
 from casework.models import Case, Summons
 from casework.permissions import can_view_cases, sees_agency_cases
 from casework.querysets import case_list_filtered
-from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer, invalid_body_response
 from core.api.pagination import NewestFirstCursorPagination
 from violations.models import ViolationType
 
@@ -323,7 +323,7 @@ def _action_view(spec: Action) -> Callable[..., Any]:
     operation = spec.name.replace("-", "_")
     responses = {
         200: OpenApiResponse(s.CaseDetailSerializer, description=_("Done (or already done): the case now.")),
-        400: OpenApiResponse(FieldErrorsSerializer, description=_("A field is invalid; nothing was written.")),
+        400: invalid_body_response(_("A field is invalid; nothing was written.")),
         **_AUTH,
         404: _NOT_FOUND,
         409: OpenApiResponse(

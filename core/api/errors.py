@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -67,4 +68,17 @@ class FieldErrorsSerializer(serializers.Serializer):
     errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         help_text=gettext_lazy("Messages per field; an item of a list field is keyed `field.N`, e.g. `links.0`."),
+    )
+
+
+def invalid_body_response(description: Any) -> OpenApiResponse:
+    """The `400` of an operation that takes a body: field errors, or `{"detail"}` when the body is not parseable
+    (malformed JSON, a broken multipart body), as the contract's general rules state."""
+    return OpenApiResponse(
+        PolymorphicProxySerializer(
+            component_name="InvalidBody",
+            serializers=[FieldErrorsSerializer, ErrorDetailSerializer],
+            resource_type_field_name=None,
+        ),
+        description=description,
     )

@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 
 from accounts.actors import Actor, is_account
 from accounts.models import BawasluOffice
-from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer, invalid_body_response
 from core.api.pagination import NewestFirstCursorPagination
 from violations.api.serializers import (
     ForwardingCreateJsonSerializer,
@@ -112,7 +112,7 @@ class BawasluAPIView(APIView):
         responses={
             201: OpenApiResponse(ForwardingSerializer, description=_("Forwarding recorded.")),
             200: OpenApiResponse(ForwardingSerializer, description=_("Identical repeat: the stored forwarding.")),
-            400: OpenApiResponse(FieldErrorsSerializer, description=_("A field is invalid; nothing was stored.")),
+            400: invalid_body_response(_("A field is invalid; nothing was stored.")),
             401: _UNAUTHENTICATED,
             403: _FORBIDDEN,
             409: OpenApiResponse(

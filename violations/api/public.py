@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer
+from core.api.errors import ErrorDetailSerializer, invalid_body_response
 from core.api.throttling import AddressThrottledMixin, PinFailuresThrottle, PublicReportsThrottle
 from violations.api.serializers import (
     ReportAdditionJsonSerializer,
@@ -56,7 +56,7 @@ _THROTTLED = OpenApiResponse(
     ErrorDetailSerializer,
     description=_("Too many requests from this address (see Retry-After)."),
 )
-_INVALID = OpenApiResponse(FieldErrorsSerializer, description=_("A field is invalid; nothing was stored."))
+_INVALID = invalid_body_response(_("A field is invalid; nothing was stored."))
 _NOT_FOUND = OpenApiResponse(
     ErrorDetailSerializer,
     description=_("Wrong tracking code, wrong PIN or no PIN: the answer is the same."),

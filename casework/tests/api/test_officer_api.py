@@ -336,6 +336,16 @@ def test_the_schema_documents_the_case_actions_with_their_409(client):
     assert dismiss["operationId"] == "cases_dismiss"
 
 
+def test_the_schema_says_what_an_unmerged_case_answers_for_merged_into(client, case, officer):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+
+    answered = _client(officer).get(f"/api/v1/cases/{case.pk}/").json()["merged_into"]
+
+    assert answered is None
+    merged_into = schema["components"]["schemas"]["CaseDetail"]["properties"]["merged_into"]
+    assert (merged_into["type"], merged_into["readOnly"], merged_into["nullable"]) == ("string", True, True)
+
+
 def test_out_of_range_ids_are_a_404_or_a_400_never_a_500(case, officer):
     client = _client(officer)
     huge = 10**20

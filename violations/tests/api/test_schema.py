@@ -32,6 +32,12 @@ def _json_body(schema: dict, operation: dict, status: str) -> dict:
     return _component(schema, operation["responses"][status]["content"]["application/json"]["schema"])
 
 
+def _invalid_body_shapes(schema: dict, operation: dict) -> list[list[str]]:
+    """The required fields of each shape a 400 of a body-taking operation may have."""
+    one_of = _json_body(schema, operation, "400")["oneOf"]
+    return [_component(schema, shape)["required"] for shape in one_of]
+
+
 def test_schema_lists_every_contract_path_and_method(schema):
     paths = schema["paths"]
 
@@ -56,7 +62,7 @@ def test_public_write_and_pin_endpoints_document_400_404_429_with_retry_after(sc
         throttled = operation["responses"]["429"]
         assert throttled["headers"]["Retry-After"]["schema"] == {"type": "integer"}
         assert _json_body(schema, operation, "429")["required"] == ["detail"]
-    assert list(_json_body(schema, create, "400")["properties"]) == ["errors"]
+    assert _invalid_body_shapes(schema, create) == [["errors"], ["detail"]]
     for operation in (status, addition):
         pin = [p for p in operation["parameters"] if p["name"] == "X-Access-Pin"]
         assert pin == [pin[0]] and pin[0]["in"] == "header" and pin[0]["required"] is True
@@ -181,3 +187,19 @@ def test_schema_generates_valid_and_without_warnings(tmp_path: Path):
 
     assert result.returncode == 0, result.stderr[-3000:]
     assert "/api/v1/bawaslu/forwardings/{reference_number}/" in (tmp_path / "schema.yml").read_text()
+
+
+def test_a_400_of_a_body_taking_operation_is_field_errors_or_a_detail_as_a_malformed_body_gets(schema, client):
+    """A body that is not JSON answers `{"detail"}` (docs/api-contract.md, "General rules"): the schema says so."""
+    paths = schema["paths"]
+    operations = [
+        paths["/api/v1/public/reports/"]["post"],
+        paths["/api/v1/public/reports/{tracking_code}/additions/"]["post"],
+        paths["/api/v1/bawaslu/forwardings/"]["post"],
+    ]
+
+    malformed = client.post("/api/v1/public/reports/", "{not json", content_type="application/json")
+
+    assert [_invalid_body_shapes(schema, operation) for operation in operations] == [[["errors"], ["detail"]]] * 3
+    assert malformed.status_code == 400
+    assert list(malformed.json()) == ["detail"]
