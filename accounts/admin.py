@@ -4,15 +4,46 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Agency, BawasluOffice, CivilServant, Unit, User
+from accounts.models import Agency, BawasluOffice, CivilServant, LetterCopyRecipient, Unit, User
 
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "region_name", "seat", "is_default")
     search_fields = ("code", "name", "region_name")
+    readonly_fields = ("emblem_preview",)
+    fieldsets = (
+        (None, {"fields": ("code", "name", "region_name", "seat", "address", "is_default")}),
+        (
+            _("Decrees"),
+            {
+                "fields": ("decree_heading", "emblem", "emblem_preview", "regional_statutes"),
+                "description": _(
+                    "What the staffing authority's decrees carry: the heading and emblem above the title, and the "
+                    "regional rules cited under Mengingat. Letters of the personnel office keep its own letterhead."
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("emblem as printed"))
+    def emblem_preview(self, agency: Agency) -> str:
+        # The emblem lives in the private storage (no public URL): shown inline, as the decrees embed it.
+        uri = agency.emblem_data_uri()
+        return format_html('<img src="{}" alt="" height="96">', uri) if uri else "—"
+
+
+@admin.register(LetterCopyRecipient)
+class LetterCopyRecipientAdmin(admin.ModelAdmin):
+    """The tembusan of each letter kind and track (docs/letters.md); the defaults are loaded by a data migration."""
+
+    list_display = ("letter_kind", "track", "order", "recipient", "basis")
+    list_filter = ("letter_kind", "track")
+    list_editable = ("order", "recipient")
+    search_fields = ("letter_kind", "recipient")
 
 
 @admin.register(Unit)

@@ -1,6 +1,12 @@
-"""People and organisations: agencies and their units, staff accounts, Bawaslu offices, the civil-servant register."""
+"""People and organisations: agencies and their units (with what their letters carry: the decrees' heading and emblem,
+the regional rules decisions cite, who receives copies), staff accounts, Bawaslu offices, the civil-servant register."""
+
+import base64
+import uuid
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,15 +14,71 @@ from accounts.nip import validate_nip
 from accounts.roles import Role
 from core.models import TimeStampedModel
 
+# An emblem is embedded in every decree's snapshot (WeasyPrint fetches only data: URIs): kept small.
+EMBLEM_MAX_BYTES = 256 * 1024
+EMBLEM_SIGNATURES: dict[bytes, str] = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def emblem_content_type(head: bytes) -> str:
+    """The image type of an emblem from its first bytes (PNG or JPEG), or "" for anything else."""
+    return next((kind for signature, kind in EMBLEM_SIGNATURES.items() if head.startswith(signature)), "")
+
+
+def validate_emblem(value: File) -> None:
+    if value.size is not None and value.size > EMBLEM_MAX_BYTES:
+        raise ValidationError(_("The emblem may be at most 256 KB."), code="emblem_too_large")
+    value.seek(0)
+    head = value.read(8)
+    value.seek(0)
+    if not emblem_content_type(head):
+        raise ValidationError(_("The emblem must be a PNG or JPEG image."), code="emblem_not_an_image")
+
+
+def _emblem_path(instance: "Agency", filename: str) -> str:
+    # Stored in the private storage like every other file; the name never derives from the upload.
+    return f"agency-emblems/{instance.code}-{uuid.uuid4().hex}"
+
 
 class Agency(TimeStampedModel):
-    """An instansi, e.g. Pemerintah Kabupaten Lebong: the government whose BKPSDM runs the cases."""
+    """An instansi, e.g. Pemerintah Kabupaten Lebong: the government whose BKPSDM runs the cases.
+
+    Its decrees (the decisions of its staffing authority) carry its own heading, not the BKPSDM's kop: `decree_heading`
+    (or its name) under `emblem`, the Garuda Pancasila or the regional emblem as its rules prescribe (docs/letters.md).
+    """
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     region_name = models.CharField(_("region"), max_length=120, help_text=_("e.g. Kabupaten Lebong"))
     seat = models.CharField(_("seat"), max_length=80, blank=True, help_text=_("Town where letters are signed."))
     address = models.TextField(_("address"), blank=True)
+    decree_heading = models.CharField(
+        _("heading of its decrees"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What the staffing authority's decrees carry at the top, e.g. “Pemerintah Kabupaten Lebong”; empty: the "
+            "agency's name."
+        ),
+    )
+    emblem = models.FileField(
+        _("emblem on its decrees"),
+        upload_to=_emblem_path,
+        max_length=200,
+        blank=True,
+        validators=[validate_emblem],
+        help_text=_(
+            "The Garuda Pancasila or the regional emblem, as the agency's rules for decrees prescribe: a PNG or JPEG "
+            "image of at most 256 KB. Without one, decrees carry the text heading alone."
+        ),
+    )
+    regional_statutes = models.TextField(
+        _("regional rules its decisions cite"),
+        blank=True,
+        help_text=_(
+            "One per line, in full, e.g. “Peraturan Bupati Lebong Nomor 12 Tahun 2023 tentang Tambahan Penghasilan "
+            "Pegawai”: cited last under Mengingat of a discipline decision."
+        ),
+    )
     # The deployment's own agency: citizen reports land here unless routed otherwise.
     is_default = models.BooleanField(_("default agency"), default=False)
 
@@ -32,6 +94,20 @@ class Agency(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def emblem_data_uri(self) -> str:
+        """The emblem as a data: URI (what a decree embeds and the admin shows), or "" without a usable one."""
+        if not self.emblem:
+            return ""
+        try:
+            with self.emblem.open("rb") as stored:
+                content = stored.read(EMBLEM_MAX_BYTES + 1)
+        except OSError:
+            return ""  # the file is gone from the storage: the decree carries the text heading alone
+        kind = emblem_content_type(content[:8])
+        if not kind or len(content) > EMBLEM_MAX_BYTES:
+            return ""
+        return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 class Unit(TimeStampedModel):
@@ -176,3 +252,55 @@ class CivilServant(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.nip})"
+
+
+class LetterCopyRecipient(TimeStampedModel):
+    """Who receives a copy (tembusan) of a letter of one kind on one track: distribution is data, loaded with the
+    defaults of docs/legal-basis.md §7.3 by a data migration and edited by administrators.
+
+    A letter lists the rows of its kind and track, in order; when its track has none, the rows for every track.
+    `recipient` may name the agency's region, government or personnel office through the placeholders below.
+    """
+
+    PLACEHOLDERS: tuple[str, ...] = ("{region}", "{government}", "{office}")
+
+    class Track(models.TextChoices):
+        ANY = "", _("every track")
+        DISCIPLINE = "discipline", _("Discipline (PP 94/2021)")
+        ETHICS = "ethics", _("Ethics (PP 42/2004)")
+        STATUTORY = "statutory", _("Dismissal under the ASN law")
+
+    letter_kind = models.CharField(
+        _("kind of letter"),
+        max_length=40,
+        help_text=_("e.g. decision, moral_statement, summons_1, summons_2, examination_team_decision, bawaslu_reply"),
+    )
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices, blank=True, default="")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    recipient = models.CharField(
+        _("recipient"),
+        max_length=300,
+        help_text=_("e.g. “Atasan langsung yang bersangkutan”; {region}, {government} and {office} are replaced."),
+    )
+    basis = models.CharField(_("basis"), max_length=300, blank=True, help_text=_("Where the row comes from."))
+
+    class Meta:
+        verbose_name = _("copy recipient (tembusan)")
+        verbose_name_plural = _("copy recipients (tembusan)")
+        ordering = ("letter_kind", "track", "order")
+        constraints = [
+            models.UniqueConstraint(fields=["letter_kind", "track", "order"], name="letter_copy_recipient_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.letter_kind}/{self.track or '*'} {self.order}. {self.recipient}"
+
+    def clean(self) -> None:
+        remainder = self.recipient
+        for placeholder in self.PLACEHOLDERS:
+            remainder = remainder.replace(placeholder, "")
+        if "{" in remainder or "}" in remainder:
+            raise ValidationError(
+                {"recipient": _("Only {region}, {government} and {office} may be written in braces.")},
+                code="recipient_placeholder_unknown",
+            )
