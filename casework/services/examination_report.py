@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.actors import Actor
 from casework.audit_actions import EXAMINATION_REPORT_SUBMITTED
-from casework.letter_snapshots import case_context, cited_violations
+from casework.letter_snapshots import case_context
 from casework.letters import letter_request
 from casework.models import CASE_LIFECYCLE, Case, CaseTrack, ExaminationReport, Summons, current_examination
 from casework.sanction_options import SanctionOption, sanction_options_for
@@ -151,7 +151,8 @@ def _request_examination_report(
         actor=actor,
         context=case_context(
             case,
-            **cited_violations(sorted(violation_types, key=lambda v: v.code)),
+            letter_kind="examination_report",
+            violation_types=list(violation_types),
             held_at=local_moment(examination.held_at) if examination is not None else None,
             absences=[] if examination is not None else _absences(case),
             act_time=report.act_time,

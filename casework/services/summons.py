@@ -6,6 +6,7 @@ account that records it is the audited actor. Its notice follows rules D6 and D7
 """
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -98,13 +99,16 @@ def _record_issued(summons: Summons, *, actor: Actor, notice: NoticeCheck, moved
 
 
 def _request_summons_letter(summons: Summons, *, first: Summons | None, signatory: Signatory, actor: Actor) -> None:
-    missed = {"missed_on": clock.local_date(first.scheduled_at)} if summons.number == 2 and first else {}
+    missed: dict[str, Any] = {}
+    if summons.number == 2 and first:
+        missed["missed_on"] = clock.local_date(first.scheduled_at)
     letter_request(
         case=summons.case,
         kind=f"summons_{summons.number}",
         actor=actor,
         context=case_context(
             summons.case,
+            letter_kind=f"summons_{summons.number}",
             summons_number=summons.number,
             scheduled_at=local_moment(summons.scheduled_at),
             place=summons.place,

@@ -102,7 +102,13 @@ def _request_team_decree(
         case=case,
         kind="examination_team_decision",
         actor=actor,
-        context=case_context(case, decision_date=on, members=people, signatory=signatory.for_letter()),
+        context=case_context(
+            case,
+            letter_kind="examination_team_decision",
+            decision_date=on,
+            members=people,
+            signatory=signatory.for_letter(),
+        ),
     )
 
 

@@ -35,10 +35,19 @@ MEMBERS = [
      "position": "Analis Kepegawaian Ahli Muda, BKPSDM"},
 ]  # fmt: skip
 
+# N04 as casework.letter_snapshots.norms cites it (the catalogue names no angka for it).
+N04_NORMS = [
+    {
+        "wording": "larangan",
+        "citation": "Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil",
+        "names": [N04["name"]],
+    }
+]
 _COMMON: dict[str, Any] = {
     "case_number": "0001/KASUS/LEBONG/2024",
     "accused": ACCUSED,
     "legal_basis": [N04],
+    "norms": N04_NORMS,
     "probable_level": "heavy",
 }
 

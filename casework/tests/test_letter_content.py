@@ -9,12 +9,18 @@ from django.db import transaction
 
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory
 from casework import letters
+from casework.letter_snapshots import norms
 from casework.letters import format_verification_code, letter_render, letter_request, requesting
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import pdf_text, scenario_context
+from violations.models import ViolationType
 
 IDENTITY = ["Drs. Rahmat Hidayat", "197805122003121003", "Pembina (IV/a)", "Kepala SMP Negeri 1 Lebong"]
-LEGAL_BASIS = "Lampiran II A dan B; PP 94/2021 Pasal 5 huruf n (Membuat posting, comment, share, like"
+# The norm breached, cited exactly (issue 9: not the catalogue's "Lampiran II A dan B; PP 94/2021 Pasal 5 huruf n").
+LEGAL_BASIS = (
+    "larangan sebagaimana dimaksud dalam Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin "
+    "Pegawai Negeri Sipil (Membuat posting, comment, share, like"
+)
 KOP = ["PEMERINTAH KABUPATEN LEBONG", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"]
 DECREE = "Keputusan Bupati Lebong Nomor 800/0001/KEP/BKPSDM/2024 tanggal 14 Oktober 2024"
 CASEWORK_KINDS = ["summons_1", "summons_2", "examination_team_decision", "examination_record", "non_appearance_record"]
@@ -204,6 +210,7 @@ def test_a_pppk_is_never_called_a_pegawai_negeri_sipil(a_case, kind, monkeypatch
     context = scenario_context(kind)
     context["accused"] = {**context["accused"], "employee_type": "pppk",
                           "employee_term": "Pegawai Pemerintah dengan Perjanjian Kerja"}  # fmt: skip
+    context["norms"] = norms([ViolationType.objects.get(code="N04")], pppk=True)
 
     text = _text(a_case, kind, context)
 
