@@ -1,13 +1,16 @@
 """What the reply to a forwarding Bawaslu office says: its own register numbers and the outcome of the case.
 
-Never the reporter, nothing from the examination (the letter is not confidential). Like every letter, the snapshot is
-all the template reads (casework.letters).
+Never the reporter, nothing from the examination (the letter is not confidential). The office receives this reply, not
+the decree (its copies are the administrators' table, docs/letters.md). Signed by the official who decided, under that
+official's heading. Like every letter, the snapshot is all the template reads (casework.letters).
 """
 
 from typing import Any
 
+from casework.letter_snapshots import letter_copies
 from core import clock
 from sanctions.letter_contents.decision import decision_summary, signatory
+from sanctions.letter_contents.letterheads import decision_letterhead
 from sanctions.models import Decision
 from violations.models import BawasluForwarding
 
@@ -47,4 +50,6 @@ def bawaslu_reply_context(
         "decision": summary,
         "annulment": annulment,
         "signatory": signatory(decision),
+        "letterhead": decision_letterhead(decision, with_address=True),
+        "copies": letter_copies(case.agency, "bawaslu_reply"),
     }

@@ -1,43 +1,27 @@
-"""The law a decision letter cites, by the accused's employee type and the sanction's track: the regulations under
-Mengingat, the norms breached under Menimbang, and how the letter names the employee.
+"""The law a decision letter rests on, by the accused's employee type and the sanction's track: the regulations under
+Mengingat, and how the letter names the employee. The provisions breached are casework's one builder
+(casework.letter_snapshots.norms), the titles and their statutory order casework's too (…statutes).
 
 A PPPK is never called a "Pegawai Negeri Sipil": the letter says "Pegawai Pemerintah dengan Perjanjian Kerja" and
 rests on PP 49/2018, which applies the provisions of PP 94/2021 and PP 42/2004 (cited by number in the sanction's
 catalogue row, `applied_provisions`). A statutory dismissal (PTDH) rests on the ASN law in force, not on PP 94/2021.
 """
 
-from typing import Any
+from collections.abc import Iterable
 
 from accounts.models import CivilServant
+from casework.letter_snapshots import statutes_in_order
+from casework.letter_snapshots.statutes import BKN_DISCIPLINE, PP_DISCIPLINE, PP_ETHICS, PP_PPPK, UU_ASN, statute
+from core import clock
 from sanctions.models import Decision, SanctionType
 from violations.models import ViolationType
 
 PNS_LABEL = "Pegawai Negeri Sipil"
 PPPK_LABEL = "Pegawai Pemerintah dengan Perjanjian Kerja"
 
-# Mengingat: the statute every decision rests on, then the regulations of the sanction and the violations (catalogue
-# data), then the implementing regulation of the track.
-BASE_STATUTES: tuple[str, ...] = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",)
-PP94_STATUTE = "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil"
-PP42_STATUTE = (
-    "Peraturan Pemerintah Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik Pegawai Negeri Sipil"
-)
-PP49_STATUTE = "Peraturan Pemerintah Nomor 49 Tahun 2018 tentang Manajemen Pegawai Pemerintah dengan Perjanjian Kerja"
-IMPLEMENTING_STATUTES: tuple[str, ...] = (
-    "Peraturan Badan Kepegawaian Negara Nomor 6 Tahun 2022 tentang Peraturan Pelaksanaan Peraturan Pemerintah "
-    "Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil",
-)
-# The discipline regulations written out (used by the objection letters in sanctions.letter_contents.objection).
-DISCIPLINE_STATUTES: tuple[str, ...] = (PP94_STATUTE, *IMPLEMENTING_STATUTES)
-# The regulation of the track (marker, statute), added when no catalogue entry names it (a dismissal has no sanction
-# type). A PPPK's decisions rest on PP 49/2018 whatever the track.
-TRACK_REGULATIONS: dict[str, tuple[str, str]] = {
-    "discipline": ("94/2021", PP94_STATUTE),
-    "ethics": ("42/2004", PP42_STATUTE),
-    "pppk": ("49/2018", PP49_STATUTE),
-}
-# The ethics track's norm for a PPPK: PP 42/2004 as PP 49/2018 applies it, cited by number.
-PP42_BY_NUMBER = "Peraturan Pemerintah Nomor 42 Tahun 2004"
+# The regulation of the track, when no catalogue entry names it (a dismissal has no sanction type); a PPPK's decisions
+# rest on PP 49/2018 whatever the track.
+TRACK_REGULATIONS: dict[str, str] = {"discipline": PP_DISCIPLINE.full, "ethics": PP_ETHICS.full, "pppk": PP_PPPK.full}
 
 
 def is_pppk(decision: Decision) -> bool:
@@ -53,39 +37,31 @@ def is_statutory(sanction: SanctionType | None) -> bool:
     return sanction is not None and sanction.track == SanctionType.Track.STATUTORY
 
 
-def statutes(decision: Decision, violation_types: list[ViolationType]) -> list[str]:
-    """Mengingat, in the order the letter lists them."""
-    found = list(BASE_STATUTES)
+def _names_a_pns(regulation: str) -> bool:
+    found = statute(regulation)
+    return PNS_LABEL in (found.full if found is not None else regulation)
+
+
+def statutes(
+    decision: Decision, violation_types: list[ViolationType], *, regional: str = "", also: Iterable[str] = ()
+) -> list[str]:
+    """Mengingat: the ASN law; the regulation of the track (PP 94/2021 with Peraturan BKN 6/2022, PP 42/2004, or
+    PP 49/2018 for a PPPK) and those the catalogue rows name; for a discipline decision the agency's `regional` rules
+    (one per line); `also` (e.g. PP 79/2021 for a decision on an objection); each once, in force on the decision's
+    date, in statutory order, in full. A PPPK's decision names no regulation whose title is about PNS (it rests on
+    PP 49/2018, which applies them)."""
     sanction = decision.sanction_type
-    from_catalogue = [sanction.regulation] if sanction else []
-    from_catalogue += [violation.regulation for violation in violation_types]
     pppk = is_pppk(decision)
+    found = [UU_ASN.full]
     if pppk or not is_statutory(sanction):
-        marker, fallback = TRACK_REGULATIONS["pppk" if pppk else decision.track]
-        if not any(marker in regulation for regulation in from_catalogue):
-            found.append(fallback)
-    for regulation in from_catalogue:
-        if regulation and regulation not in found:
-            found.append(regulation)
+        found.append(TRACK_REGULATIONS["pppk" if pppk else decision.track])
+    found += [sanction.regulation] if sanction else []
+    found += [violation.regulation for violation in violation_types]
     if decision.track == Decision.Track.DISCIPLINE and not pppk and not is_statutory(sanction):
-        found += IMPLEMENTING_STATUTES
-    return found
-
-
-def norms(decision: Decision, violation_types: list[ViolationType]) -> list[dict[str, Any]]:
-    """Menimbang: the provisions breached, each with the act's name (never the catalogue's code). The ethics track
-    cites PP 42/2004 (Pasal 11 huruf c: the catalogue's `ethics_article`); the discipline track the violation's
-    article."""
-    cited: list[dict[str, Any]] = []
-    for violation in violation_types:
-        if decision.track == Decision.Track.ETHICS and violation.ethics_article:
-            regulation = PP42_BY_NUMBER if is_pppk(decision) else PP42_STATUTE
-            citation = f"{violation.ethics_article} {regulation}"
-        else:
-            citation = violation.article or violation.regulation
-        existing = next((norm for norm in cited if norm["citation"] == citation), None)
-        if existing is not None:
-            existing["names"].append(violation.name)
-        else:
-            cited.append({"citation": citation, "names": [violation.name]})
-    return cited
+        found.append(BKN_DISCIPLINE.full)
+    if decision.track == Decision.Track.DISCIPLINE and not is_statutory(sanction):
+        found += [line for line in regional.splitlines() if line.strip()]
+    found += list(also)
+    if pppk:
+        found = [regulation for regulation in found if not _names_a_pns(regulation)]
+    return statutes_in_order(found, on=decision.decision_date or clock.today())

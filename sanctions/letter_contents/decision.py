@@ -2,33 +2,44 @@
 
 What a letter says is taken from the decision, the case and the catalogue data (sanction names, durations,
 allowance cut, regulations and articles) when it is requested; the template reads nothing else. One template family
-serves every sanction type, both tracks and the dismissal (not proven).
+serves every sanction type, both tracks, both employee types and the dismissal (not proven). The provisions breached,
+the regulations' titles and order, the drafter's clauses and the copies come from casework's builders
+(casework.letter_snapshots); the heading is the issuing authority's (sanctions.letter_contents.letterheads).
 """
 
 import datetime
 from typing import Any
 
-from casework.letter_snapshots import case_context, legal_basis
+from casework.letter_snapshots import (
+    case_context,
+    cited,
+    clauses,
+    expand_references,
+    legal_basis,
+    letter_copies,
+    norms,
+    tidy,
+)
 from casework.models import Letter
 from core.calendar import deadline_rule_get
 from core.deadline_catalogue import DeadlineCode
-from sanctions.letter_contents.citations import (
-    DISCIPLINE_STATUTES,
-    employee_label,
-    is_pppk,
-    is_statutory,
-    norms,
-    statutes,
-)
+from core.models import DeadlineRule
+from sanctions.letter_contents.citations import employee_label, is_pppk, is_statutory, statutes
+from sanctions.letter_contents.letterheads import decision_letterhead
 from sanctions.models import Decision, SanctionType
 from violations.models import SanctionLevel
 
-__all__ = ["DISCIPLINE_STATUTES", "decision_letter_context", "decision_summary", "number_words", "signatory"]
+__all__ = ["decision_letter_context", "decision_summary", "number_words", "signatory"]
 
-# Working days of the effect (D10) and the objection and appeal windows (D11, D13) as the decision states them when
-# the deadline catalogue cannot be read (the catalogue holds the rules themselves).
+# The effect (D10) and the objection and appeal windows (D11, D13) as the decision states them when the deadline
+# catalogue cannot be read (the catalogue holds the rules themselves, with their unit).
 EFFECTIVE_WORKING_DAYS = 15
 OBJECTION_WORKING_DAYS = 14
+UNIT_WORDS: dict[str, str] = {
+    DeadlineRule.Unit.WORKING_DAYS: "hari kerja",
+    DeadlineRule.Unit.CALENDAR_DAYS: "hari",
+    DeadlineRule.Unit.MONTHS: "bulan",
+}
 # The sanksi moral read out in the open (PP 42/2004 Pasal 15 ayat (3) huruf b), for a PNS and for a PPPK.
 OPEN_STATEMENT_CODES: frozenset[str] = frozenset({"M2", "PK-M2"})
 
@@ -52,12 +63,23 @@ def number_words(value: int) -> str:
     return f"{words} {_UNITS[units]}" if units else words
 
 
-def _deadline_count(code: str, default: int) -> int:
+def _deadline(code: str, default: int) -> tuple[int, str]:
+    """The count and the unit (in the letter's words) of a deadline rule, as its data says."""
     try:
-        count = deadline_rule_get(code).count
+        rule = deadline_rule_get(code)
     except Exception:  # a letter never fails for want of the deadline catalogue
-        return default
-    return int(count) if count else default
+        return default, UNIT_WORDS[DeadlineRule.Unit.WORKING_DAYS]
+    return (int(rule.count) if rule.count else default), UNIT_WORDS.get(rule.unit, "hari kerja")
+
+
+def sanction_basis(sanction: SanctionType) -> str:
+    """Where the sanction is laid down, as the letter cites it: its article and regulation in full and, for a PPPK's
+    row, "juncto" the provisions PP 49/2018 applies (by number: their titles name PNS)."""
+    regulation = cited(sanction.regulation)
+    basis = f"{sanction.article} {regulation}" if sanction.article else regulation
+    if sanction.applied_provisions:
+        basis = f"{basis} juncto {expand_references(sanction.applied_provisions)}"
+    return basis
 
 
 def sanction_context(sanction: SanctionType | None) -> dict[str, Any] | None:
@@ -79,6 +101,7 @@ def sanction_context(sanction: SanctionType | None) -> dict[str, Any] | None:
         "regulation": sanction.regulation,
         "article": sanction.article,
         "applied_provisions": sanction.applied_provisions,
+        "basis": sanction_basis(sanction),
         "statutory": is_statutory(sanction),
         "position_effect": sanction.position_effect,
         "operative_wording": sanction.operative_wording,
@@ -110,14 +133,17 @@ def decision_subject(decision: Decision) -> str:
 
 
 def _parts(decision: Decision) -> list[dict[str, str]]:
+    # A version an objection or appeal made is in effect from that ruling's date (set when it is made, before its
+    # letter): it says so instead of the D10 clause, and opens no second remedy against the same sanction.
+    effect = ["effective_on_ruling"] if decision.effective_on else ["effective", "objection"]
     if decision.outcome == Decision.Outcome.DISMISSAL:
         keys = ["dismissal", "effective_now", "delivery"]
     elif is_statutory(decision.sanction_type):
-        keys = ["statutory_dismissal", "rights", "effective", "objection", "delivery"]
+        keys = ["statutory_dismissal", "rights", *effect, "delivery"]
     elif decision.track == Decision.Track.ETHICS:
         keys = ["sanction", "moral_statement", "effective_now", "delivery"]
     else:
-        keys = ["sanction", "effective", "objection", "delivery"]
+        keys = ["sanction", *effect, "delivery"]
     return [{"key": key, "label": ORDINALS[index]} for index, key in enumerate(keys)]
 
 
@@ -132,6 +158,23 @@ def _examination_report(decision: Decision) -> dict[str, str] | None:
     return {"number": letter.number, "date": letter.context.get("letter_date", "")}
 
 
+def documents_once(references: list[dict[str, Any]], report: dict[str, str] | None) -> list[dict[str, Any]]:
+    """Memperhatikan: each document once (a Bawaslu letter forwarding two reports, the LHP typed by the drafter while
+    the letter cites the LHP itself), labels and numbers without a final mark."""
+    kept: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for reference in references:
+        label = tidy(str(reference.get("label", ""))).rstrip(" .;,")
+        number = tidy(str(reference.get("number", ""))).rstrip(" .;,")
+        is_report = label.lower().startswith("laporan hasil pemeriksaan") or bool(report and number == report["number"])
+        key = (number.lower(), "") if number else (label.lower(), str(reference.get("date", "")))
+        if (report and is_report) or key in seen:
+            continue
+        seen.add(key)
+        kept.append({**reference, "label": label, "number": number})
+    return kept
+
+
 def signatory(decision: Decision) -> dict[str, str]:
     official = decision.signed_by or decision.competent_official
     if official is None:
@@ -143,52 +186,73 @@ def signatory(decision: Decision) -> dict[str, str]:
     }
 
 
-def decision_letter_context(decision: Decision) -> dict[str, Any]:
-    """The snapshot of a Keputusan (letter kind `decision`); the number comes from the register at request time."""
-    violation_types = sorted(decision.violation_types.all(), key=lambda violation: violation.code)
-    previous = decision.previous
-    sanction = decision.sanction_type
-    title = decision.competent_official_title
+def _remedies(decision: Decision, sanction: SanctionType | None) -> dict[str, Any]:
     appeal = bool(sanction and sanction.remedy == SanctionType.Remedy.APPEAL)
+    effective, effective_unit = _deadline(DeadlineCode.EFFECTIVE, EFFECTIVE_WORKING_DAYS)
     window = DeadlineCode.APPEAL_WINDOW if appeal else DeadlineCode.OBJECTION_WINDOW
-    context = case_context(
-        decision.case,
-        decision_id=decision.pk,
-        track=decision.track,
-        outcome=decision.outcome,
-        official_title=title,
-        employee={"pppk": is_pppk(decision), "label": employee_label(decision)},
-        subject=decision_subject(decision),
-        subject_sentence=decision_subject(decision),
-        sanction=sanction_context(sanction),
-        new_position=decision.new_position,
-        dismissal_date=decision.dismissal_date,
-        open_statement=bool(sanction and sanction.code in OPEN_STATEMENT_CODES),
-        considerations=[line.strip().rstrip(";.") for line in decision.considerations.splitlines() if line.strip()],
-        statutes=statutes(decision, violation_types),
-        norms=norms(decision, violation_types),
-        references=list(decision.references),
-        examination_report=_examination_report(decision),
-        parts=_parts(decision),
-        appeal=appeal,
-        effective_working_days=_deadline_count(DeadlineCode.EFFECTIVE, EFFECTIVE_WORKING_DAYS),
-        objection_working_days=_deadline_count(window, OBJECTION_WORKING_DAYS),
-        copies=list(decision.copies),
-        signatory=signatory(decision),
-        decision_date=decision.decision_date,
-        version_number=decision.version_number,
-        replaces={
-            "number": previous.number,
-            "date": previous.decision_date.isoformat() if previous.decision_date else "",
-        }
-        if previous is not None
-        else None,
-        correction_reason=decision.correction_reason if previous is not None else "",
-    )
-    if violation_types:
-        context["legal_basis"] = legal_basis(violation_types)
-    context["effective_working_days_words"] = number_words(context["effective_working_days"])
-    context["objection_working_days_words"] = number_words(context["objection_working_days"])
+    objection, objection_unit = _deadline(window, OBJECTION_WORKING_DAYS)
+    return {
+        "appeal": appeal,
+        "effective_working_days": effective,
+        "effective_working_days_words": number_words(effective),
+        "effective_unit": effective_unit,
+        "objection_working_days": objection,
+        "objection_working_days_words": number_words(objection),
+        "objection_unit": objection_unit,
+    }
+
+
+def _version(decision: Decision) -> dict[str, Any]:
+    previous = decision.previous
+    if previous is None:
+        return {"version_number": decision.version_number, "replaces": None, "correction_reason": ""}
+    replaced = {"number": previous.number, "date": _iso(previous.decision_date)}
+    reason = decision.correction_reason
+    return {"version_number": decision.version_number, "replaces": replaced, "correction_reason": reason}
+
+
+def _contents(decision: Decision, kind: str) -> dict[str, Any]:
+    """What the decision says beyond the case: the law, the clauses, the parts, who signs it and who gets a copy."""
+    violation_types = sorted(decision.violation_types.select_related("repeat_kind"), key=lambda row: row.code)
+    agency = decision.case.agency
+    report = _examination_report(decision)
+    track = decision.letters_track
+    return {
+        "decision_id": decision.pk,
+        "track": decision.track,
+        "outcome": decision.outcome,
+        "official_title": decision.competent_official_title,
+        "employee": {"pppk": is_pppk(decision), "label": employee_label(decision)},
+        "subject": decision_subject(decision),
+        "subject_sentence": decision_subject(decision),
+        "sanction": sanction_context(decision.sanction_type),
+        "new_position": decision.new_position,
+        "dismissal_date": decision.dismissal_date,
+        "open_statement": bool(decision.sanction_type and decision.sanction_type.code in OPEN_STATEMENT_CODES),
+        "considerations": clauses(decision.considerations),
+        "statutes": statutes(decision, violation_types, regional=agency.regional_statutes),
+        "norms": norms(violation_types, track=track, pppk=is_pppk(decision)),
+        "references": documents_once(list(decision.references), report),
+        "examination_report": report,
+        "parts": _parts(decision),
+        # The decree lists the copies its drafter settled (from the table by default); the moral statement the table's.
+        "copies": list(decision.copies)
+        if kind == "decision" and decision.copies
+        else letter_copies(agency, kind, track=track),
+        "signatory": signatory(decision),
+        "letterhead": decision_letterhead(decision),
+        "decision_date": decision.decision_date,
+        "effective_on": decision.effective_on,
+        **_remedies(decision, decision.sanction_type),
+        **_version(decision),
+        **({"legal_basis": legal_basis(violation_types)} if violation_types else {}),
+    }
+
+
+def decision_letter_context(decision: Decision, *, kind: str = "decision") -> dict[str, Any]:
+    """The snapshot of a Keputusan (letter kind `decision`); the number comes from the register at request time.
+    Dated the day set for the decision (`decision_date`), never the day it is rendered."""
+    context = case_context(decision.case, **_contents(decision, kind))
     if decision.decision_date is not None:
         context["letter_date"] = decision.decision_date.isoformat()
     return context
@@ -196,7 +260,7 @@ def decision_letter_context(decision: Decision) -> dict[str, Any]:
 
 def moral_statement_context(decision: Decision) -> dict[str, Any]:
     """The sanksi moral statement (PP 42/2004 Pasal 15): closed (M1) or open (M2), read by the official."""
-    context = decision_letter_context(decision)
+    context = decision_letter_context(decision, kind="moral_statement")
     context["decision_number"] = decision.number
     return context
 

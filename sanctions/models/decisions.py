@@ -192,6 +192,11 @@ class Decision(TimeStampedModel):
     def number(self) -> str:
         return self.letter.number if self.letter_id and self.letter else ""
 
+    @property
+    def letters_track(self) -> str:
+        """The track its letters' copies and norms follow: the sanction's (a PTDH is statutory), else its own."""
+        return self.sanction_type.track if self.sanction_type else self.track
+
 
 class DecisionRecusal(models.Model):
     """An official passed over for a decision, and why (a party to the case, or a recorded conflict)."""

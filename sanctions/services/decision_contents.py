@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from casework.letter_snapshots import letter_copies
 from casework.models import Case
 from core import clock
 from core.errors import DomainError
@@ -32,22 +33,10 @@ def default_references(case: Case) -> list[dict[str, str]]:
     return references
 
 
-def default_copies(case: Case) -> list[str]:
-    """Tembusan: BKN, the Inspektorat, the personnel office, the forwarding Bawaslu offices, the superior, archive."""
-    region = case.agency.region_name
-    copies = [
-        "Kepala Badan Kepegawaian Negara di Jakarta",
-        f"Inspektur {region}".strip(),
-        f"Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia {region}".strip(),
-    ]
-    offices = (
-        Report.objects.filter(case_report__case=case, forwarding__isnull=False)
-        .values_list("forwarding__office__name", flat=True)
-        .distinct()
-    )
-    copies += [f"Ketua {name}" for name in sorted(offices)]
-    copies += ["Atasan langsung yang bersangkutan", "Yang bersangkutan", "Arsip"]
-    return copies
+def default_copies(case: Case, *, track: str) -> list[str]:
+    """Tembusan: the agency's copy table for a decision on `track` (docs/letters.md, "Letters that read right"); the
+    drafter may change the list on the draft (an empty one prints the table's again)."""
+    return letter_copies(case.agency, "decision", track=track)
 
 
 def clean_references(references: Any) -> list[dict[str, str]]:

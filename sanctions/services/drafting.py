@@ -160,9 +160,9 @@ def decision_draft(
         sanction_type=sanction,
         considerations=considerations.strip(),
         references=clean_references(references) if references is not None else default_references(case),
-        copies=clean_copies(copies) if copies is not None else default_copies(case),
         drafted_by=actor,
     )
+    decision.copies = clean_copies(copies) if copies is not None else default_copies(case, track=decision.letters_track)
     _apply_requirements(
         decision, new_position=new_position, dismissal_date=dismissal_date, change_reason=sanction_change_reason
     )

@@ -16,7 +16,11 @@ from sanctions.tests.decision_helpers import World, build_world, forwarded_case,
 
 pytestmark = pytest.mark.django_db
 
-KOP = ["PEMERINTAH KABUPATEN LEBONG", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"]
+# A decision and the moral statement are the Bupati's: the government's heading, not the BKPSDM's kop (issue 9).
+KOP = ["PEMERINTAH KABUPATEN LEBONG"]
+BKPSDM_KOP = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
+PP94 = "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil"
+PP42 = "Peraturan Pemerintah Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik Pegawai Negeri Sipil"
 IDENTITY = ["Drs. Rahmat Hidayat", "197805122003121003", "Pembina (IV/a)", "Kepala SMP Negeri 1 Lebong"]
 
 
@@ -72,13 +76,16 @@ def test_scenario_1_the_bupati_signs_b1_and_the_decision_says_so(world):
         "TENTANG PENJATUHAN HUKUMAN DISIPLIN TINGKAT BERAT KEPADA PEGAWAI NEGERI SIPIL ATAS NAMA DRS. RAHMAT HIDAYAT",
         "BUPATI LEBONG,",
         "Menimbang",
-        "terbukti melakukan pelanggaran kewajiban menjaga netralitas",
+        # The norm breached is a prohibition ("larangan"), cited with its article (issue 9: not "kewajiban").
+        f"terbukti melakukan pelanggaran larangan sebagaimana dimaksud dalam Pasal 5 huruf n {PP94} (Membuat posting,",
         "perkara Nomor 0001/KASUS/LEBONG/2024",
         "bahwa yang bersangkutan membagikan dan menyukai tiga unggahan kampanye",
         "Mengingat",
         "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",
-        "Mengingat Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara; "
-        "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil; SKB MenPAN-RB",
+        # Mengingat with full titles, in statutory order (issue 9: not "PP 94/2021 …").
+        f"Mengingat Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara; {PP94}; Peraturan Badan "
+        "Kepegawaian Negara Nomor 6 Tahun 2022 tentang Peraturan Pelaksanaan Peraturan Pemerintah Nomor 94 Tahun 2021 "
+        "tentang Disiplin Pegawai Negeri Sipil; Keputusan Bersama Menteri Pendayagunaan Aparatur Negara",
         "Peraturan Badan Kepegawaian Negara Nomor 6 Tahun 2022",
         "Memperhatikan",
         "Surat Bawaslu Kabupaten Lebong Nomor 045/PM.00.02/K.BE-07/10/2024 tanggal 10 Oktober 2024",
@@ -87,7 +94,7 @@ def test_scenario_1_the_bupati_signs_b1_and_the_decision_says_so(world):
         "KESATU",
         "Menjatuhkan hukuman disiplin berupa",
         "Penurunan jabatan setingkat lebih rendah selama 12 bulan, yang merupakan hukuman disiplin tingkat berat, "
-        "sebagaimana dimaksud dalam Pasal 8 ayat (4) huruf a PP 94/2021 tentang Disiplin Pegawai Negeri Sipil, kepada:",
+        f"sebagaimana dimaksud dalam Pasal 8 ayat (4) huruf a {PP94}, kepada:",
         "dijalani selama 12 (dua belas) bulan terhitung sejak keputusan ini berlaku, dengan menurunkan jabatan yang "
         "bersangkutan menjadi Guru Ahli Pertama pada SMP Negeri 1 Lebong.",
         "hukuman disiplin tingkat berat",
@@ -99,9 +106,9 @@ def test_scenario_1_the_bupati_signs_b1_and_the_decision_says_so(world):
         "KEEMPAT",
         "Ditetapkan di Tubei pada tanggal 20 November 2024",
         "Kopli Ansori",
-        "Tembusan",
-        "Kepala Badan Kepegawaian Negara di Jakarta",
-        "Ketua Bawaslu Kabupaten Lebong",
+        # The copies the administrators' table lists (issue 9: the Bawaslu office gets its reply, not the decree).
+        "Tembusan: Atasan langsung yang bersangkutan; Pimpinan unit kerja yang bersangkutan; Kepala Badan "
+        "Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Lebong; Arsip.",
         f"Kode verifikasi: {format_verification_code(decision.letter.verification_code)}",
     ]
     for fragment in expected:
@@ -112,6 +119,8 @@ def test_scenario_1_the_bupati_signs_b1_and_the_decision_says_so(world):
     assert decision.sanction_type.name in text
     # No internal code (whole words: a verification code may hold "B1").
     assert re.findall(r"\b(?:N04|B1)\b", text) == []
+    assert BKPSDM_KOP not in text.split("KEPUTUSAN BUPATI LEBONG")[0]
+    assert "Ketua Bawaslu" not in text and "Kepala Badan Kepegawaian Negara di Jakarta" not in text
 
 
 def test_an_allowance_cut_states_its_percentage_and_duration_from_the_catalogue(world):
@@ -177,7 +186,7 @@ def test_the_moral_sanction_decision_and_statement(world, code, manner, article)
     assert norm in decision_text and norm in statement_text
     codes = re.compile(rf"\b(?:{code}|N04)\b")  # whole words: a verification code may hold the same letters
     assert codes.findall(decision_text) == [] and codes.findall(statement_text) == []
-    assert f"Pasal 15 ayat (3) {article} PP 42/2004 tentang Pembinaan Jiwa Korps dan Kode Etik PNS" in decision_text
+    assert f"Pasal 15 ayat (3) {article} {PP42}" in decision_text
     assert f"pernyataan secara {manner.lower()}" in decision_text
     assert "Keputusan ini mulai berlaku pada tanggal ditetapkan." in decision_text
     assert "Peraturan Badan Kepegawaian Negara Nomor 6 Tahun 2022" not in decision_text

@@ -181,6 +181,12 @@ def test_scenario_3_the_ppk_changes_s3_to_s1_a_new_version_both_letters_verifiab
     new_text = issued_pdf_text(new_letter)
     assert f"Keputusan ini menggantikan Keputusan Nomor {old_letter.number} tanggal 1 Juli 2026" in new_text
     assert "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" in new_text
+    # In effect from the objection's decision; no second objection against the same sanction is offered.
+    read = " ".join(new_text.split())
+    assert "Keputusan ini mulai berlaku pada tanggal 10 Agustus 2026, sesuai dengan keputusan atas upaya" in read
+    assert ("dapat mengajukan keberatan" in read, "hari kerja ke-15" in read) == (False, False)
+    first = " ".join(issued_pdf_text(old_letter).split())
+    assert ("dapat mengajukan keberatan" in first, "hari kerja ke-15" in first) == (True, True)
 
 
 def test_scenario_3_the_decision_on_the_objection_says_how_the_sanction_changed(world, scenario_3):

@@ -80,8 +80,10 @@ def test_a_pppk_termination_letter_says_pppk_and_rests_on_pp_49_2018(world):
         f"KEPADA {PPPK.upper()} ATAS NAMA SRI WAHYUNI",
         f"bahwa berdasarkan hasil pemeriksaan, {PPPK} atas nama Sri Wahyuni, S.Pd.",
         "Pemutusan hubungan perjanjian kerja dengan hormat tidak atas permintaan sendiri, yang merupakan hukuman "
-        "disiplin tingkat berat, sebagaimana dimaksud dalam PP 49/2018 tentang Manajemen Pegawai Pemerintah dengan "
-        "Perjanjian Kerja juncto Pasal 8 ayat (4) huruf c PP 94/2021, kepada:",
+        # Regulations cited by full title, the PNS regulation by number (issue 9: not "PP 49/2018 …").
+        "disiplin tingkat berat, sebagaimana dimaksud dalam Peraturan Pemerintah Nomor 49 Tahun 2018 tentang "
+        "Manajemen Pegawai Pemerintah dengan Perjanjian Kerja juncto Pasal 8 ayat (4) huruf c Peraturan Pemerintah "
+        "Nomor 94 Tahun 2021, kepada:",
         f"Pemutusan hubungan perjanjian kerja tersebut berlaku terhitung mulai tanggal {tmt}.",
         "diberikan hak-haknya sesuai dengan perjanjian kerja",
         "banding administratif kepada Badan Pertimbangan Aparatur Sipil Negara",
@@ -104,7 +106,7 @@ def test_a_pppk_moral_statement_and_its_decision_never_say_pns(world):
     for text in (decision_text, statement_text):
         assert PNS not in text
         assert "Pasal 11 huruf c Peraturan Pemerintah Nomor 42 Tahun 2004" in text
-        assert "juncto Pasal 15 ayat (3) huruf b PP 42/2004" in text
+        assert "juncto Pasal 15 ayat (3) huruf b Peraturan Pemerintah Nomor 42 Tahun 2004" in text
         _no_codes(text)
     assert f"menyatakan bahwa {PPPK}" in statement_text
     assert "PERNYATAAN SANKSI MORAL SECARA TERBUKA" in statement_text
@@ -124,7 +126,9 @@ def test_ptdh_for_party_membership_cites_uu_20_2023_sets_its_tmt_and_goes_to_bpa
     for fragment in [
         "TENTANG PEMBERHENTIAN TIDAK DENGAN HORMAT SEBAGAI PEGAWAI NEGERI SIPIL ATAS NAMA DRS. RAHMAT HIDAYAT",
         "Menjadi anggota dan/atau pengurus partai politik",
-        "Lampiran II B; UU 20/2023 tentang Aparatur Sipil Negara",
+        # The norm as the law cites it, not the catalogue's raw text (issue 9: not "Lampiran II B; UU 20/2023 …").
+        "larangan sebagaimana dimaksud dalam Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Menjadi "
+        "anggota dan/atau pengurus partai politik)",
         "merupakan alasan pemberhentian yang ditetapkan dalam Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur "
         "Sipil Negara, bukan hukuman disiplin",
         "Memberhentikan tidak dengan hormat sebagai Pegawai Negeri Sipil, kepada:",

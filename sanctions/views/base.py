@@ -122,7 +122,8 @@ def draft_initial(case: Case) -> dict[str, Any]:
         if sanction is not None:
             initial["sanction_type"] = sanction
     initial["references"] = default_references(case)
-    initial["copies"] = default_copies(case)
+    track = initial["sanction_type"].track if "sanction_type" in initial else Decision.Track.DISCIPLINE
+    initial["copies"] = default_copies(case, track=track)
     return initial
 
 
