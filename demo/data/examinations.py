@@ -10,9 +10,10 @@ from dataclasses import dataclass
 EXAMINATION_PLACE = "Ruang Pemeriksaan BKPSDM Kabupaten Lebong, Jl. Raya Tubei, Lebong"
 SUMMONS_DELIVERY_RECORD = "Diterima langsung oleh yang bersangkutan."
 IMPACT = "Mengganggu kepercayaan publik terhadap netralitas ASN selama tahapan kampanye."
+# The norm breached is a prohibition (larangan), as the decision cites it (issue 9).
 CONSIDERATIONS = (
-    "berdasarkan Laporan Hasil Pemeriksaan, yang bersangkutan terbukti melanggar kewajiban menjaga "
-    "netralitas sebagai Aparatur Sipil Negara"
+    "berdasarkan Laporan Hasil Pemeriksaan, yang bersangkutan terbukti melanggar larangan memberikan dukungan "
+    "kepada calon sebagai Aparatur Sipil Negara"
 )
 
 
