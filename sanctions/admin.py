@@ -1,6 +1,6 @@
-"""Administration: the sanction catalogue and the staffing authorities, editable by administrators; conflicts of
-interest and prior sanctions recorded through the services (a prior sanction withdrawn, never deleted; the register
-entry lists them); decisions, recusals, objections and execution records read-only."""
+"""Administration: the sanction catalogue, the remedy rules and the staffing authorities, editable by
+administrators; conflicts of interest and prior sanctions recorded through the services (a prior sanction withdrawn,
+never deleted; the register entry lists them); decisions, recusals, objections and execution records read-only."""
 
 from typing import Any, cast
 
@@ -21,6 +21,7 @@ from sanctions.models import (
     ExecutionRecord,
     Objection,
     PriorSanction,
+    RemedyRule,
     SanctionType,
     StaffingAuthority,
 )
@@ -93,6 +94,30 @@ class AuthorityRuleAdmin(admin.ModelAdmin):
     )
     list_filter = ("position_kind", "level", "authority", "needs_verification")
     search_fields = ("position_kind", "sanction_code", "regulation", "article", "note")
+
+
+@admin.register(RemedyRule)
+class RemedyRuleAdmin(admin.ModelAdmin):
+    """Who decides an objection or appeal, its deadline rules and what a late filing gets (PP 79/2021). A changed rule
+    gets a new row with its validity (end the old one with `valid_to`), so earlier objections keep theirs."""
+
+    list_display = (
+        "remedy",
+        "decided_by",
+        "decider",
+        "window_rule",
+        "decision_rule",
+        "late_filing",
+        "regulation",
+        "valid_from",
+        "valid_to",
+        "needs_verification",
+    )
+    list_filter = ("remedy", "decider", "needs_verification")
+    search_fields = ("regulation", "article", "note")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # objections point at the rule they were filed under
 
 
 @admin.register(StaffingAuthority)
@@ -292,10 +317,10 @@ class DecisionRecusalAdmin(ReadOnlyAdmin):
 
 @admin.register(Objection)
 class ObjectionAdmin(ReadOnlyAdmin):
-    list_display = ("decision", "kind", "status", "filed_on", "due_on", "outcome", "decided_on")
-    list_filter = ("kind", "status", "outcome")
-    list_select_related = ("decision",)
-    exclude = ("letter",)
+    list_display = ("decision", "kind", "status", "filed_on", "due_on", "filed_late", "outcome", "decided_on")
+    list_filter = ("kind", "status", "outcome", "filed_late")
+    list_select_related = ("decision", "remedy_rule")
+    exclude = ("letter", "response_letter", "ruling_document")
 
 
 @admin.register(ExecutionRecord)

@@ -71,6 +71,12 @@ DECISION_VERSION_ISSUED = declare(
     target=_CASE,
     statuses=_STATUS,
 )
+DECISION_VERSION_ON_APPEAL = declare(
+    "decision_version_on_appeal",
+    pgettext_lazy("audit action", "New version of the decision issued on the BPASN's ruling"),
+    target=_CASE,
+    statuses=_STATUS,
+)
 DECISION_SUPERSEDED = declare(
     "decision_superseded",
     pgettext_lazy("audit action", "Decision replaced by a new version"),
@@ -133,6 +139,30 @@ OBJECTION_INADMISSIBLE = declare(
 )
 OBJECTION_DECIDED = declare(
     "objection_decided", pgettext_lazy("audit action", "Objection decided"), target=_CASE, statuses=_STATUS
+)
+DECISION_APPEALED = declare(
+    "decision_appealed",
+    pgettext_lazy("audit action", "Appeal to the BPASN recorded: the dismissal waits for its ruling"),
+    target=_CASE,
+    statuses=_STATUS,
+)
+APPEAL_RESPONDED = declare(
+    "appeal_responded",
+    pgettext_lazy("audit action", "The PPK's response to the appeal sent to the BPASN"),
+    target=_CASE,
+    statuses=_STATUS,
+)
+APPEAL_RULING_RECORDED = declare(
+    "appeal_ruling_recorded",
+    pgettext_lazy("audit action", "The BPASN's ruling on the appeal recorded"),
+    target=_CASE,
+    statuses=_STATUS,
+)
+APPEAL_RULING_DOWNLOADED = declare(
+    "appeal_ruling_downloaded",
+    pgettext_lazy("audit action", "The BPASN's ruling downloaded"),
+    target=_CASE,
+    statuses=_STATUS,
 )
 DECISION_ANNULLED = declare(
     "decision_annulled", pgettext_lazy("audit action", "Decision annulled"), target=_CASE, statuses=_STATUS

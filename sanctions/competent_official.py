@@ -7,6 +7,11 @@ account: User.nip == the civil servant's NIP), or the President (no official in 
 to the case (the accused, or who submitted one of its reports), who has a recorded conflict of interest valid that
 day, or who already declared a conflict on the decision, is skipped: the next one up decides (the next qualifying
 superior, else the staffing-authority chain).
+
+Who decides an objection or appeal against a signed decision (`route_objection`) is the remedy rule's data
+(RemedyRule, docs/legal-basis.md §5.4): the PPK for the PPK's decisions; for another official's decision the
+superior of that official, up the register's line (the PPK when none may act); the BPASN for an appeal (no official
+in Netra). The same officials are passed over as for a decision.
 """
 
 import datetime
@@ -25,6 +30,7 @@ from sanctions.models import (
     ConflictOfInterest,
     Decision,
     DecisionRecusal,
+    RemedyRule,
     SanctionType,
     StaffingAuthority,
 )
@@ -32,6 +38,7 @@ from sanctions.sanction_guidance import authority_rule_for, superior_with_author
 from violations.models import Report, SanctionLevel
 
 PRESIDENT_TITLE = "Presiden Republik Indonesia"
+BPASN_TITLE = "Badan Pertimbangan Aparatur Sipil Negara"
 
 
 @dataclass(frozen=True)
@@ -184,3 +191,84 @@ def route_decision(
 def staffing_authority_for(case: Case, *, on: datetime.date | None = None) -> Routing:
     """The first active staffing authority of the case's agency who is not recused (decides objections)."""
     return _staffing_chain(_Walker(case, {}, on or clock.today()), None)
+
+
+# --- who decides an objection or appeal -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ObjectionRouting:
+    """Who decides an objection or appeal (`official` None: the BPASN, outside Netra), under which remedy rule."""
+
+    official: Actor | None
+    title: str
+    rule: RemedyRule
+    recusals: list[Recusal] = field(default_factory=list)
+    unit_name: str = ""  # the unit a superior heads (his letters' heading); "" for the PPK
+
+    @property
+    def in_netra(self) -> bool:
+        return self.official is not None
+
+
+def decided_by_kind(decision: Decision) -> str:
+    """Whose decision it is: the staffing authority's (signed by one of the agency's PPK rows) or another official's
+    (a Keputusan Pejabat, e.g. a superior's light sanction)."""
+    signer = decision.signed_by_id or decision.competent_official_id
+    if signer is None or StaffingAuthority.objects.filter(agency_id=decision.case.agency_id, user_id=signer).exists():
+        return RemedyRule.DecidedBy.STAFFING_AUTHORITY
+    return RemedyRule.DecidedBy.OFFICIAL
+
+
+def remedy_rule_for(decision: Decision, *, on: datetime.date | None = None) -> RemedyRule:
+    """The remedy rule in force on `on` for the remedy the decision's sanction opens and whose decision it is; a row
+    for that kind of decision beats one for any. Refused (nothing to route) when the catalogue has none."""
+    on = on or clock.today()
+    sanction = decision.sanction_type
+    remedy = sanction.remedy if sanction is not None else SanctionType.Remedy.OBJECTION
+    decided_by = decided_by_kind(decision)
+    candidates = RemedyRule.objects.filter(
+        Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on), remedy=remedy
+    ).filter(decided_by__in=[RemedyRule.DecidedBy.ANY, decided_by])
+    rule = max(candidates, key=lambda row: (row.decided_by != "", row.valid_from), default=None)
+    if rule is None:
+        raise DomainError(
+            "remedy_rule_missing",
+            _("No rule in force says who decides this %(remedy)s: an administrator adds it (PP 79/2021).")
+            % {"remedy": SanctionType.Remedy(remedy).label},
+            field="decision",
+        )
+    return rule
+
+
+def _superiors_of(official: Actor | None) -> list[CivilServant]:
+    """The official's superiors up the register's line, nearest first (none when the official is not in it)."""
+    if official is None or not official.nip:
+        return []
+    servant = CivilServant.objects.filter(nip=official.nip).select_related("direct_superior__unit").first()
+    found: list[CivilServant] = []
+    seen = {servant.pk} if servant is not None else set()
+    current = servant.direct_superior if servant is not None else None
+    while current is not None and current.pk not in seen:
+        found.append(current)
+        seen.add(current.pk)
+        current = current.direct_superior
+    return found
+
+
+def route_objection(
+    decision: Decision, *, rule: RemedyRule | None = None, on: datetime.date | None = None
+) -> ObjectionRouting:
+    """Who decides an objection or appeal against `decision` under `rule` (default: the rule in force for it)."""
+    on = on or clock.today()
+    rule = rule or remedy_rule_for(decision, on=on)
+    if rule.decider == RemedyRule.Decider.BPASN:
+        return ObjectionRouting(None, BPASN_TITLE, rule)
+    walker = _Walker(decision.case, {}, on)
+    if rule.decider == RemedyRule.Decider.SUPERIOR_OF_OFFICIAL:
+        for superior in _superiors_of(decision.signed_by or decision.competent_official):
+            user = _user_for(superior)
+            if user is not None and walker.passes(user):
+                return ObjectionRouting(user, superior.position_title, rule, walker.recusals, superior.unit.name)
+    routing = _staffing_chain(walker, None)
+    return ObjectionRouting(routing.official, routing.title, rule, routing.recusals)

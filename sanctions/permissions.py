@@ -8,8 +8,8 @@ from accounts.roles import Role
 from casework.models import Case
 from casework.permissions import can_view_cases, is_agency_administrator, is_on_case
 from core.errors import DomainError
-from sanctions.competent_official import staffing_authority_for
-from sanctions.models import Decision, StaffingAuthority
+from sanctions.competent_official import route_objection, staffing_authority_for
+from sanctions.models import Decision, Objection
 from violations.permissions import is_intake_officer
 
 
@@ -80,14 +80,44 @@ def can_record_prior_sanction(user: Viewer, servant: CivilServant) -> bool:
     return (is_intake_officer(user) or is_agency_administrator(user)) and user.agency_id == servant.unit.agency_id
 
 
+def objection_decider(decision: Decision) -> Actor | None:
+    """The official who decides the decision's pending objection (or one filed today) under its remedy rule: the PPK,
+    or the superior of the official who decided; None when nobody in Netra decides it (an appeal: the BPASN)."""
+    pending = (
+        decision.objections.filter(status=Objection.Status.PENDING)
+        .select_related("remedy_rule")
+        .order_by("-id")
+        .first()
+    )
+    try:
+        routing = route_objection(decision, rule=pending.remedy_rule if pending is not None else None)
+    except DomainError:
+        return None
+    return routing.official
+
+
 def can_decide_objection(user: Viewer, decision: Decision) -> bool:
-    """Decide an objection: the first active staffing authority of the agency who is not recused from the case."""
+    """Decide an objection (and sign its Keputusan): only the official the remedy rule names for it, holding the
+    sanctioning official role and not recused (as decision_sign). Nobody in Netra decides an appeal."""
     if not is_sanctioning_official(user):
         return False
-    if not StaffingAuthority.objects.filter(agency_id=decision.case.agency_id, user=user, is_active=True).exists():
+    official = objection_decider(decision)
+    return official is not None and official.pk == user.pk
+
+
+def can_respond_to_appeal(user: Viewer, decision: Decision) -> bool:
+    """Sign the PPK's response to the BPASN on an appeal: the first staffing authority of the agency who is not
+    recused from the case, holding the sanctioning official role."""
+    if not is_sanctioning_official(user):
         return False
     try:
         official = staffing_authority_for(decision.case).official
     except DomainError:
         return False
     return official is not None and official.pk == user.pk
+
+
+def can_record_appeal_ruling(user: Viewer, decision: Decision) -> bool:
+    """Record the BPASN's ruling on an appeal as it arrives: whoever records after the decision, or the PPK (who signs
+    the new version when the BPASN changed the sanction)."""
+    return can_record_after_decision(user, decision) or can_respond_to_appeal(user, decision)

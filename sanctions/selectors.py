@@ -2,8 +2,9 @@
 
 A decision is visible to whoever may see its case (casework.selectors: the agency's intake officers and
 administrators, the case's examiners), to the official it is routed to (its competent official), and to the
-staffing authority (PPK) of the agency once an objection or appeal has been filed against it (the PPK decides
-those). Anything else is simply not found.
+staffing authority (PPK) of the agency once an objection or appeal has been filed against it (the PPK decides or
+answers those), and to the official an objection was routed to (the superior of the official who decided).
+Anything else is simply not found.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -18,7 +19,7 @@ from sanctions.sanction_guidance import SanctionGuidance, guidance_for_accused
 
 # Letter kinds that belong to a decision (casework's registry; registered in sanctions.apps).
 DECISION_LETTER_KINDS: frozenset[str] = frozenset(
-    {"decision", "moral_statement", "objection_inadmissible", "objection_decision", "bawaslu_reply"}
+    {"decision", "moral_statement", "objection_inadmissible", "objection_decision", "appeal_response", "bawaslu_reply"}
 )
 
 
@@ -34,7 +35,7 @@ def decision_list_for_user(*, user: Viewer) -> QuerySet[Decision]:
         return Decision.objects.none()
     cases = case_selectors.case_list_for_user(user=user).values("pk")
     objected = Objection.objects.filter(decision_id=OuterRef("pk"))
-    visible = Q(case_id__in=cases) | Q(competent_official_id=user.pk)
+    visible = Q(case_id__in=cases) | Q(competent_official_id=user.pk) | Q(Exists(objected.filter(decider_id=user.pk)))
     if user.has_role(Role.SANCTIONING_OFFICIAL):
         visible |= _is_staffing_authority(user) & Q(Exists(objected))
     return (
@@ -77,12 +78,13 @@ def decisions_awaiting_my_review(*, user: Viewer) -> QuerySet[Decision]:
 
 
 def objections_pending_for_user(*, user: Viewer) -> QuerySet[Objection]:
-    """Pending objections and appeals against decisions `user` may see, the earliest due first."""
+    """Pending objections and appeals against decisions `user` may see, the oldest filing first (their due dates are
+    computed from the filing when shown, `Objection.due_on`)."""
     decisions = decision_list_for_user(user=user).values("pk")
     return (
         Objection.objects.filter(status=Objection.Status.PENDING, decision_id__in=decisions)
-        .select_related("decision__case", "decision__sanction_type", "decision__letter")
-        .order_by("due_on", "filed_on", "id")
+        .select_related("decision__case", "decision__sanction_type", "decision__letter", "remedy_rule")
+        .order_by("filed_on", "id")
     )
 
 

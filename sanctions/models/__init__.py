@@ -17,7 +17,7 @@ from sanctions.models.decisions import (
     ExecutionRecord,
     decision_event_data,
 )
-from sanctions.models.objections import OBJECTION_LIFECYCLE, OBJECTION_TRANSITIONS, Objection
+from sanctions.models.objections import OBJECTION_LIFECYCLE, OBJECTION_TRANSITIONS, Objection, RemedyRule
 from sanctions.models.officials import ConflictOfInterest, StaffingAuthority
 from sanctions.models.prior_sanctions import PriorSanction
 
@@ -38,6 +38,7 @@ __all__ = [
     "ExecutionRecord",
     "Objection",
     "PriorSanction",
+    "RemedyRule",
     "SanctionType",
     "StaffingAuthority",
     "decision_event_data",

@@ -4,13 +4,14 @@
 - signing: the competent official signs, returns, or declares a conflict;
 - corrections (through versions: the one way a new version of a decision is made), conflicts of interest and the
   staffing authorities;
-- after the decision: delivery (and the receipt of a sent one), objections (a changed outcome is a new version too),
-  execution, the outcome back;
+- after the decision: delivery (and the receipt of a sent one), objections (a changed outcome is a new version too)
+  and appeals (the PPK's response, the BPASN's ruling), execution, the outcome back;
 - the prior sanctions entered from a civil servant's record (counted by the repeat rule).
 
 Every change goes through the lifecycles declared beside the models (sanctions.models, core.lifecycle).
 """
 
+from sanctions.services.appeals import Ruling, appeal_respond, appeal_ruling_download_record, appeal_ruling_record
 from sanctions.services.conflicts import conflict_of_interest_record
 from sanctions.services.corrections import decision_correct
 from sanctions.services.delivery import (
@@ -41,6 +42,10 @@ from sanctions.services.signing import decision_declare_conflict, decision_retur
 from sanctions.services.staffing_authority import staffing_authority_appoint
 
 __all__ = [
+    "Ruling",
+    "appeal_respond",
+    "appeal_ruling_download_record",
+    "appeal_ruling_record",
     "case_close_if_final",
     "conflict_of_interest_record",
     "decision_cancel_draft",
