@@ -49,6 +49,11 @@ def register_sanctions_letter_kinds() -> None:
             register="decision",
         ),
         LetterKind(
+            "appeal_response",
+            pgettext_lazy("letter kind", "The PPK's response to the BPASN on an appeal"),
+            "letters/appeal_response.html",
+        ),
+        LetterKind(
             "bawaslu_reply",
             pgettext_lazy("letter kind", "Reply to Bawaslu on the outcome"),
             "letters/bawaslu_reply.html",

@@ -185,7 +185,11 @@ class DecisionContentForm(VersionedForm):
         required=False,
         help_text=_("One per line: title | number | date (YYYY-MM-DD)."),
     )
-    copies = LinesField(label=_("Copies to (Tembusan)"), required=False, help_text=_("One office per line."))
+    copies = LinesField(
+        label=_("Copies to (Tembusan)"),
+        required=False,
+        help_text=_("One office per line; left empty, the agency's copy list for decisions."),
+    )
     new_position = _new_position_field()
     dismissal_date = _dismissal_date_field()
     sanction_change_reason = _text(
@@ -248,7 +252,11 @@ class DecisionCorrectForm(VersionedForm):
         required=False,
         help_text=_("One per line: title | number | date (YYYY-MM-DD)."),
     )
-    copies = LinesField(label=_("Copies to (Tembusan)"), required=False, help_text=_("One office per line."))
+    copies = LinesField(
+        label=_("Copies to (Tembusan)"),
+        required=False,
+        help_text=_("One office per line; left empty, the agency's copy list for decisions."),
+    )
     decision_date = _date_field(
         _("Date of the new version"), required=False, help_text=_("Leave empty to date it today.")
     )
@@ -359,28 +367,71 @@ class ObjectionFileForm(VersionedForm):
     filed_by_name = forms.CharField(label=_("Filed by"), max_length=200)
     grounds = _text(_("Grounds"), rows=4)
 
+    def __init__(self, *args: Any, appeal: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if appeal:  # an appeal is filed with the BPASN (a copy to the PPK): its window counts to that day
+            self.fields["filed_on"].label = _("Filed with the BPASN on")
 
-class ObjectionDecideForm(VersionedForm):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Objection.Outcome.choices, widget=forms.RadioSelect)
-    reason = _text(_("Reasons for the outcome"), rows=4)
-    decided_on = _date_field(_("Decided on"))
+
+class _NewSanctionForm(VersionedForm):
+    """An outcome that may change the sanction: the new one (the accused's employee type's rows) and its terms."""
+
     sanction_type = SanctionChoiceField(
         label=_("New sanction"),
         queryset=SanctionType.objects.none(),
         required=False,
         help_text=_("Only when the sanction is changed."),
     )
+    new_position = _new_position_field()
+    dismissal_date = _dismissal_date_field()
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {}).setdefault("decided_on", clock.today())
+    def __init__(self, *args: Any, employee_type: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sanction_type"].queryset = sanctions_in_force()  # type: ignore[attr-defined]
+        self.fields["sanction_type"].queryset = sanctions_in_force(employee_type)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("outcome") == Objection.Outcome.CHANGED and not data.get("sanction_type"):
             self.add_error("sanction_type", _("Choose the new sanction."))
         return data
+
+
+class ObjectionDecideForm(_NewSanctionForm):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Objection.Outcome.choices, widget=forms.RadioSelect)
+    reason = _text(_("Reasons for the outcome"), rows=4)
+    decided_on = _date_field(_("Decided on"))
+    field_order = ["outcome", "reason", "decided_on", "sanction_type", "new_position", "dismissal_date"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("decided_on", clock.today())
+        super().__init__(*args, **kwargs)
+
+
+class AppealResponseForm(VersionedForm):
+    responded_on = _date_field(_("Sent to the BPASN on"))
+    response = _text(
+        _("The PPK's response"), rows=6, help_text=_("One point per line: the letter lists them in this order.")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("responded_on", clock.today())
+        super().__init__(*args, **kwargs)
+
+
+class AppealRulingForm(_NewSanctionForm):
+    outcome = forms.ChoiceField(
+        label=_("The BPASN's ruling"), choices=Objection.Outcome.choices, widget=forms.RadioSelect
+    )
+    ruling_number = forms.CharField(label=_("Number of the BPASN's decision"), max_length=200)
+    decided_on = _date_field(_("Date of the BPASN's decision"))
+    document = forms.FileField(
+        label=_("The BPASN's decision"), help_text=_("The document as received: a PDF or a scan (image).")
+    )
+    reason = _text(_("Reasons the BPASN gives"), rows=3, required=False)
+    field_order = [
+        "outcome", "ruling_number", "decided_on", "document", "reason", "sanction_type", "new_position",
+        "dismissal_date",
+    ]  # fmt: skip
 
 
 class ExecutionRecordForm(VersionedForm):

@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from sanctions.views import after_decision, decisions, drafting, follow_through_register, letter_download, official
+from sanctions.views import (
+    after_decision,
+    appeals,
+    decisions,
+    drafting,
+    follow_through_register,
+    letter_download,
+    official,
+)
 
 app_name = "sanctions"
 urlpatterns = [
@@ -31,6 +39,21 @@ urlpatterns = [
         "<int:decision_id>/objections/<int:objection_id>/decide/",
         after_decision.ObjectionDecide.as_view(),
         name="objection-decide",
+    ),
+    path(
+        "<int:decision_id>/objections/<int:objection_id>/respond/",
+        appeals.AppealRespond.as_view(),
+        name="appeal-respond",
+    ),
+    path(
+        "<int:decision_id>/objections/<int:objection_id>/ruling/",
+        appeals.AppealRulingRecord.as_view(),
+        name="appeal-ruling",
+    ),
+    path(
+        "<int:decision_id>/objections/<int:objection_id>/ruling/download/",
+        appeals.appeal_ruling_download,
+        name="appeal-ruling-download",
     ),
     path("<int:decision_id>/execution/", after_decision.ExecutionRecordAdd.as_view(), name="execution-record"),
 ]

@@ -114,13 +114,16 @@ def decision_outcome_publish(*, decision: Decision) -> list[Letter]:
 
 
 @transaction.atomic
-def decision_annulment_publish(*, decision: Decision, decided_on: datetime.date, decision_number: str) -> list[Letter]:
-    """The decision was annulled on objection: the reports' outcome becomes not proven (no sanction), and each
-    forwarding Bawaslu office is told so (the reply cites the Keputusan on the objection)."""
+def decision_annulment_publish(
+    *, decision: Decision, decided_on: datetime.date, decision_number: str, remedy: str = "keberatan", by: str = ""
+) -> list[Letter]:
+    """The decision was annulled on objection (or by the BPASN on appeal): the reports' outcome becomes not proven
+    (no sanction), and each forwarding Bawaslu office is told so, citing the act that annulled it (`by`: who issued
+    it when not the agency, e.g. the BPASN; `remedy`: "keberatan" or "banding administratif")."""
     if not _reports_outcome(decision):
         return []
     reports = _set_outcomes(decision, proven=False, decided_at=decided_on, decision_number=decision_number)
-    annulment = {"number": decision_number, "date": decided_on.isoformat()}
+    annulment = {"number": decision_number, "date": decided_on.isoformat(), "remedy": remedy, "by": by}
     return _request_bawaslu_replies(decision, reports, annulment=annulment)
 
 

@@ -5,5 +5,6 @@
 - follow_through_register: the register of recommendations and what came of them;
 - drafting: draft, edit, submit, cancel, review (the base classes are in `base`);
 - official: the competent official signs, returns, declares a conflict, corrects;
-- after_decision: delivery, objections, execution records.
+- after_decision: delivery, objections, execution records;
+- appeals: the PPK's response to the BPASN, the BPASN's ruling and its download.
 """

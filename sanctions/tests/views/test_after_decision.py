@@ -9,7 +9,7 @@ from casework.letters import letter_render
 from casework.models import Case
 from core import clock
 from sanctions.models import Decision, ExecutionRecord, Objection
-from sanctions.tests.decision_helpers import World
+from sanctions.tests.decision_helpers import NEW_POSITION, World
 from sanctions.tests.factories import sanction
 from sanctions.tests.views.helpers import (
     client_for,
@@ -276,6 +276,7 @@ def test_the_staffing_authority_changes_the_sanction_on_objection(case: Case, wo
             "reason": "Pelanggaran pertama.",
             "decided_on": clock.today().isoformat(),
             "sanction_type": sanction("B2").pk,
+            "new_position": NEW_POSITION["release"],
         },
     )
 
@@ -331,6 +332,7 @@ def test_the_same_decide_form_sent_twice_decides_once_and_says_the_decision_chan
     form = {
         "expected_version": decision.version, "outcome": "changed", "reason": "Pelanggaran pertama.",
         "decided_on": clock.today().isoformat(), "sanction_type": sanction("B2").pk,
+        "new_position": NEW_POSITION["release"],
     }  # fmt: skip
     client = client_for(world.bupati)
     first = client.post(url, form)
