@@ -5,8 +5,11 @@ not a working day. Otherwise it notifies, for:
 
 - a decision signed but not delivered whose rule D8 date is within NETRA_REMINDER_DAYS_AHEAD working days
   (default 2) or past: the official who signed it and the agency's intake officers (who record the delivery);
-- a pending objection or appeal whose due date (D12/D14) is that near or past: the staffing authority who decides
-  it and the agency's intake officers;
+- a pending objection whose due date (D12) is that near or past: the official its remedy rule names to decide it (the
+  PPK, or the superior of the official who decided) and the agency's intake officers;
+- a pending appeal the PPK has not yet answered whose response date (D14) is that near or past: the PPK (the first
+  staffing authority not recused) and the agency's intake officers. The BPASN's ruling has no date in Netra;
+- (both due dates computed from the calendar today, `Objection.due_on`: a day off added since moves them);
 - a sanction being served whose end date (D15) is within NETRA_SANCTION_END_REMINDER_DAYS working days (default
   5): the agency's intake officers and administrators, who restore the allowance or position.
 
@@ -38,13 +41,14 @@ from core.deadline_catalogue import DeadlineCode
 from core.errors import DomainError
 from core.notifications import notification_send, notification_text
 from core.transactions import on_commit
-from sanctions.competent_official import staffing_authority_for
+from sanctions.competent_official import route_objection, staffing_authority_for
 from sanctions.models import Decision, Objection
 
 logger = logging.getLogger(__name__)
 
 DELIVERY = "delivery"
 OBJECTION = "objection"
+APPEAL_RESPONSE = "appeal_response"
 SANCTION_END = "sanction_end"
 
 MESSAGES = {
@@ -63,6 +67,14 @@ MESSAGES = {
     (OBJECTION, True): gettext_noop(
         "Overdue — case %(case)s: the objection against decision %(number)s had to be decided by %(due)s "
         "(rule %(rule)s). Responsible: %(responsible)s."
+    ),
+    (APPEAL_RESPONSE, False): gettext_noop(
+        "Case %(case)s: the PPK's response to the appeal against decision %(number)s must reach the BPASN by "
+        "%(due)s (rule %(rule)s). Responsible: %(responsible)s."
+    ),
+    (APPEAL_RESPONSE, True): gettext_noop(
+        "Overdue — case %(case)s: the PPK's response to the appeal against decision %(number)s had to reach the "
+        "BPASN by %(due)s (rule %(rule)s). Responsible: %(responsible)s."
     ),
     (SANCTION_END, False): gettext_noop(
         "Case %(case)s: the sanction of decision %(number)s ends on %(due)s (rule %(rule)s): restore the "
@@ -146,23 +158,34 @@ def _delivery_deadlines(horizon: datetime.date, today: datetime.date) -> list[Sa
     return found
 
 
+def _who_acts(objection: Objection, today: datetime.date) -> Actor | None:
+    """Who must act by the due date: the official who decides the objection, the PPK who answers the appeal."""
+    decision = objection.decision
+    try:
+        if objection.is_appeal:
+            return staffing_authority_for(decision.case, on=today).official
+        return route_objection(decision, rule=objection.remedy_rule, on=today).official
+    except DomainError:
+        return None
+
+
 def _objection_deadlines(horizon: datetime.date, today: datetime.date) -> list[SanctionDeadline]:
     found = []
-    pending = Objection.objects.filter(status=Objection.Status.PENDING, due_on__isnull=False, due_on__lte=horizon)
-    for objection in pending.select_related("decision__case", "decision__letter").order_by("due_on", "id"):
-        assert objection.due_on is not None
+    pending = Objection.objects.filter(status=Objection.Status.PENDING).select_related(
+        "decision__case", "decision__letter", "decision__sanction_type", "decision__signed_by", "remedy_rule"
+    )
+    for objection in pending.order_by("filed_on", "id"):
+        due = objection.due_on
+        if due is None or due > horizon or (objection.is_appeal and not objection.awaits_response):
+            continue
         case = objection.decision.case
-        try:
-            decider = staffing_authority_for(case, on=today).official
-        except DomainError:
-            decider = None
+        acts = _who_acts(objection, today)
         officers = _agency_officers(case.agency_id, Role.INTAKE_OFFICER)
-        rule = DeadlineCode.APPEAL_RESPONSE if objection.kind == Objection.Kind.APPEAL else DeadlineCode.OBJECTION_DUE
         found.append(
             SanctionDeadline(
-                OBJECTION, objection.pk, case, objection.decision.number or f"#{objection.decision_id}", rule,
-                objection.due_on, objection.due_on < today, _unique([decider, *officers]),
-                _name(decider) if decider else "—",
+                APPEAL_RESPONSE if objection.is_appeal else OBJECTION, objection.pk, case,
+                objection.decision.number or f"#{objection.decision_id}", objection.due_rule, due, due < today,
+                _unique([acts, *officers]), _name(acts) if acts else "—",
             )
         )  # fmt: skip
     return found

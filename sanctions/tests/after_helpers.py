@@ -15,7 +15,7 @@ from casework.tests.factories import CaseFactory, examiner
 from core import clock
 from sanctions.letter_contents.decision import decision_letter_context
 from sanctions.models import Decision
-from sanctions.tests.decision_helpers import terms_for
+from sanctions.tests.decision_helpers import World, terms_for
 from sanctions.tests.factories import DecisionFactory, StaffingAuthorityFactory, sanction, sanctioning_official
 from violations.models import BawasluForwarding, Report, ViolationType
 from violations.tests.factories import ForwardingFactory, ReportFactory
@@ -56,7 +56,7 @@ def lebong() -> Lebong:
     )
 
 
-def case_with_reports(world: Lebong, *, bawaslu: bool = True, status: str = Case.Status.DECIDED) -> Case:
+def case_with_reports(world: Lebong | World, *, bawaslu: bool = True, status: str = Case.Status.DECIDED) -> Case:
     """A decided case over a citizen report (reporter Siti Aminah) and, optionally, Bawaslu Lebong's forwarding."""
     n04 = ViolationType.objects.get(code="N04")
     reports: list[Report] = [
@@ -92,7 +92,7 @@ def case_with_reports(world: Lebong, *, bawaslu: bool = True, status: str = Case
 
 
 def decision(
-    world: Lebong,
+    world: Lebong | World,
     *,
     case: Case | None = None,
     code: str | None = "B1",

@@ -76,12 +76,49 @@ def test_an_objection_due_soon_reminds_the_staffing_authority(world):
         filed_by_name="Drs. Rahmat Hidayat",
         grounds="Mohon keringanan.",
         window_ends_on=D("2026-07-24"),
-        due_on=D("2026-08-19"),
         recorded_by=world.officer,
     )
     sanction_reminders_send(today=D("2026-08-18"))
     assert _texts(world.bupati) == [
         f"Case {made.case.number}: the objection against decision {made.number} must be decided by 2026-08-19 "
+        "(rule D12). Responsible: Kopli Ansori."
+    ]
+
+
+def test_the_ppks_response_to_an_appeal_is_reminded_before_d14_and_no_more_once_sent(world):
+    from sanctions.services.appeals import appeal_respond
+    from sanctions.services.objections import objection_file
+
+    made = decision(world, code="B3", decision_date=D("2026-07-01"), received_on=D("2026-07-06"))
+    appeal = objection_file(decision=made, actor=world.officer, filed_on=D("2026-07-20"), filed_by_name="Terlapor",
+                            grounds="Banding.")  # fmt: skip
+    # D14 is 2026-08-19; 17 August is a holiday, so 13 August is 3 working days ahead and 14 August 2.
+    assert sanction_reminders_send(today=D("2026-08-13")).notifications == 0
+
+    sanction_reminders_send(today=D("2026-08-14"))
+
+    assert _texts(world.bupati) == [
+        f"Case {made.case.number}: the PPK's response to the appeal against decision {made.number} must reach the "
+        "BPASN by 2026-08-19 (rule D14). Responsible: Kopli Ansori."
+    ]
+    appeal_respond(objection=appeal, actor=world.bupati, responded_on=D("2026-08-18"), response="Tanggapan PPK.")
+    assert sanction_reminders_send(today=D("2026-08-19")).notifications == 0
+
+
+def test_an_added_day_off_moves_the_reminded_d12(world):
+    from core.services import day_off_add
+
+    made = decision(world, case=case_with_reports(world, bawaslu=False), code="S3", decision_date=D("2026-07-01"),
+                    received_on=D("2026-07-06"), status=Decision.Status.OBJECTED)  # fmt: skip
+    Objection.objects.create(decision=made, kind=Objection.Kind.OBJECTION, filed_on=D("2026-07-20"),
+                             filed_by_name="Terlapor", grounds="Keberatan.", window_ends_on=D("2026-07-24"),
+                             recorded_by=world.officer)  # fmt: skip
+    day_off_add(actor=world.officer, date=D("2026-08-05"), name="Libur daerah", legal_basis="Keputusan Bupati")
+
+    assert sanction_reminders_send(today=D("2026-08-14")).notifications == 0  # due now 2026-08-20
+    sanction_reminders_send(today=D("2026-08-18"))
+    assert _texts(world.bupati) == [
+        f"Case {made.case.number}: the objection against decision {made.number} must be decided by 2026-08-20 "
         "(rule D12). Responsible: Kopli Ansori."
     ]
 

@@ -82,7 +82,6 @@ def test_a_pending_objection_keeps_the_decision_from_taking_effect(world):
         filed_by_name="Drs. Rahmat Hidayat",
         grounds="Unggahan sudah dihapus.",
         window_ends_on=D("2024-12-16"),
-        due_on=D("2025-01-03"),
         recorded_by=world.officer,
     )
     assert decisions_take_effect_due(today=D("2025-01-06")) == []

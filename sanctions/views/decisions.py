@@ -105,13 +105,18 @@ def _actions(user: Viewer, decision: Decision) -> dict[str, bool]:
 
 
 class _ObjectionRow:
-    """An objection as the decision page shows it, with whether it is past its D12 date."""
+    """An objection or appeal as the decision page shows it: its due date computed now (D12 decided, D14 the PPK's
+    response; `Objection.due_on`), whether it is past it, and what the user may do with it."""
 
-    def __init__(self, objection: Objection, today: datetime.date) -> None:
+    def __init__(self, objection: Objection, *, user: Viewer, decision: Decision, today: datetime.date) -> None:
         self.objection = objection
-        self.is_overdue = bool(
-            objection.status == Objection.Status.PENDING and objection.due_on and objection.due_on < today
-        )
+        pending = objection.status == Objection.Status.PENDING
+        self.due = objection.due_on
+        awaiting = objection.awaits_response if objection.is_appeal else pending
+        self.is_overdue = bool(awaiting and self.due and self.due < today)
+        self.can_decide = pending and not objection.is_appeal and p.can_decide_objection(user, decision)
+        self.can_respond = objection.awaits_response and p.can_respond_to_appeal(user, decision)
+        self.can_record_ruling = pending and objection.is_appeal and p.can_record_appeal_ruling(user, decision)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.objection, name)
@@ -134,7 +139,8 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
         "letters": selectors.decision_letters(decision=decision),
         "recusals": list(decision.recusals.select_related("official")),
         "objections": [
-            _ObjectionRow(objection, today) for objection in decision.objections.select_related("new_decision")
+            _ObjectionRow(objection, user=request.user, decision=decision, today=today)
+            for objection in decision.objections.select_related("new_decision", "remedy_rule", "response_letter")
         ],
         "execution_records": list(decision.execution_records.select_related("unit")),
         **guidance_context(case, guidance),
