@@ -3,9 +3,12 @@ due date, the decision it led to and whether the sanction was executed — the f
 
 - Due date: rule D16 (core deadline catalogue, marked for verification: Kemendagri's 10-day instruction to follow up
   KASN recommendations, docs/legal-basis.md §4.2) counted from the day the recommendation was received.
-- Followed up: a decision on the case was signed (its decision date). Overdue: not followed up and the due date
-  has passed; the row then names the responsible official — the official the pending decision awaits, else the
-  staffing authority (PPK) who must decide.
+- What D16 measures is what the instruction asks: that the recommendation is taken up — its case registered and
+  under review (the case's first "review started" event; a case with a decision was taken up no later than that
+  decision: the date it was signed, or drafted) — not that a decision is signed. The register shows both dates
+  (taken up on, decided on: the signed decision's date). Overdue: not taken up and the due date has passed; the row
+  then names who is responsible — the staffing authority (PPK) the instruction binds. Taken up after the due date is
+  shown as late.
 - Executed: the decision is in effect and its sanction is being served or was carried out.
 
 Scoped to the user's agency: its intake officers and administrators and its leadership (as the register page);
@@ -15,15 +18,18 @@ no reporter appears, only the recommending office.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Min
+
 from accounts.actors import Actor, Viewer, is_account
 from accounts.roles import Role
+from casework.audit_actions import CASE_REVIEW_STARTED
 from casework.models import Case, CaseReport
 from casework.permissions import sees_agency_cases
 from core import clock
 from core.calendar import WorkingCalendar, deadline_for_rule, deadline_rule_get
 from core.deadline_catalogue import DeadlineCode
 from core.errors import DomainError, NotFound
-from core.models import DeadlineRule
+from core.models import AuditEvent, DeadlineRule
 from sanctions.competent_official import staffing_authority_for
 from sanctions.models import Decision, StaffingAuthority
 from violations.models import Channel, Report
@@ -31,7 +37,7 @@ from violations.models import Channel, Report
 RECOMMENDING_CHANNELS = (Channel.BAWASLU, Channel.BKN)
 _S = Decision.Status
 _E = Decision.Execution
-# A decision that counts as the follow-up of a recommendation once signed.
+# A decision that has been decided (signed), in any later status.
 SIGNED_STATUSES: frozenset[str] = frozenset({_S.SIGNED, _S.DELIVERED, _S.OBJECTED, _S.EFFECTIVE, _S.ANNULLED})
 EXECUTED: frozenset[str] = frozenset({_E.SERVING, _E.COMPLETED})
 
@@ -48,10 +54,20 @@ class FollowThroughRow:
     due_on: datetime.date | None
     case: Case | None
     decision: Decision | None
-    followed_up_on: datetime.date | None
+    taken_up_on: datetime.date | None
+    decided_on: datetime.date | None
     executed: bool
     is_overdue: bool
     responsible: str  # the official named when overdue (name and title), else ""
+
+    @property
+    def followed_up_on(self) -> datetime.date | None:
+        """The decision's date, under the register's former name (the figures export's column reads it)."""
+        return self.decided_on
+
+    @property
+    def taken_up_late(self) -> bool:
+        return self.taken_up_on is not None and self.due_on is not None and self.taken_up_on > self.due_on
 
     @property
     def decision_number(self) -> str:
@@ -84,9 +100,8 @@ def _person(user: Actor, title: str) -> str:
     return f"{name} ({title})" if title else str(name)
 
 
-def _responsible(case: Case | None, decision: Decision | None, agency_id: int, today: datetime.date) -> str:
-    if decision is not None and decision.competent_official is not None and decision.status not in SIGNED_STATUSES:
-        return _person(decision.competent_official, decision.competent_official_title)
+def _responsible(case: Case | None, agency_id: int, today: datetime.date) -> str:
+    """The staffing authority (PPK) the instruction binds: the one who may act on the case today, else the agency's."""
     if case is not None:
         try:
             routing = staffing_authority_for(case, on=today)
@@ -99,6 +114,36 @@ def _responsible(case: Case | None, decision: Decision | None, agency_id: int, t
     return _person(authority.user, authority.title) if authority is not None else ""
 
 
+def _reviews_started(links: dict[int, Case]) -> dict[int, datetime.date]:
+    """The day each case's review first started (its audit trail), by case id."""
+    events = (
+        AuditEvent.objects.filter(
+            target_type=Case._meta.label_lower,
+            target_id__in={case.pk for case in links.values()},
+            action=CASE_REVIEW_STARTED.code,
+        )
+        .values("target_id")
+        .annotate(first=Min("occurred_at"))
+    )
+    return {event["target_id"]: clock.local_date(event["first"]) for event in events}
+
+
+def _taken_up_on(
+    case: Case | None, started: dict[int, datetime.date], decisions: dict[int, list[Decision]]
+) -> datetime.date | None:
+    """When the case was taken up: its review started; else no later than its first decision (signed or drafted)."""
+    if case is None:
+        return None
+    if case.pk in started:
+        return started[case.pk]
+    days = [
+        decision.decision_date or clock.local_date(decision.created_at)
+        for decision in decisions.get(case.pk, [])
+        if decision.status != _S.CANCELLED
+    ]
+    return min(days, default=None)
+
+
 def _decisions_by_case(links: dict[int, Case]) -> dict[int, list[Decision]]:
     decisions: dict[int, list[Decision]] = {}
     for item in Decision.objects.filter(case_id__in={case.pk for case in links.values()}).select_related(
@@ -108,7 +153,8 @@ def _decisions_by_case(links: dict[int, Case]) -> dict[int, list[Decision]]:
     return decisions
 
 
-def _follow_up_rule() -> DeadlineRule | None:
+def follow_up_rule() -> DeadlineRule | None:
+    """The D16 rule row (None when the catalogue has none), with its basis for the register page."""
     try:
         return deadline_rule_get(DeadlineCode.FOLLOW_UP)
     except NotFound:
@@ -127,11 +173,16 @@ def _due_on(
 
 
 def _row(
-    report: Report, *, case: Case | None, decision: Decision | None, due_on: datetime.date | None, today: datetime.date
+    report: Report,
+    *,
+    case: Case | None,
+    decision: Decision | None,
+    taken_up_on: datetime.date | None,
+    due_on: datetime.date | None,
+    today: datetime.date,
 ) -> FollowThroughRow:
     received_on = clock.local_date(report.received_at)
-    followed_up_on = decision.decision_date if decision is not None and decision.status in SIGNED_STATUSES else None
-    overdue = followed_up_on is None and due_on is not None and today > due_on
+    overdue = taken_up_on is None and due_on is not None and today > due_on
     forwarding = getattr(report, "forwarding", None) if report.channel == Channel.BAWASLU else None
     organisation = report.reporter.organisation if hasattr(report, "reporter") else ""
     return FollowThroughRow(
@@ -145,12 +196,13 @@ def _row(
         due_on=due_on,
         case=case,
         decision=decision,
-        followed_up_on=followed_up_on,
+        taken_up_on=taken_up_on,
+        decided_on=decision.decision_date if decision is not None and decision.status in SIGNED_STATUSES else None,
         executed=bool(
             decision is not None and decision.status == _S.EFFECTIVE and decision.execution_status in EXECUTED
         ),
         is_overdue=overdue,
-        responsible=_responsible(case, decision, report.agency_id, today) if overdue else "",
+        responsible=_responsible(case, report.agency_id, today) if overdue else "",
     )
 
 
@@ -168,7 +220,8 @@ def follow_through_rows(*, user: Viewer, today: datetime.date | None = None) -> 
     ids = {report.pk for report in reports} | {report.merged_into_id for report in reports if report.merged_into_id}
     links = {link.report_id: link.case for link in CaseReport.objects.filter(report_id__in=ids).select_related("case")}
     decisions = _decisions_by_case(links)
-    rule = _follow_up_rule()
+    started = _reviews_started(links)
+    rule = follow_up_rule()
     working_calendar = WorkingCalendar()
     rows = []
     for report in reports:
@@ -178,6 +231,7 @@ def follow_through_rows(*, user: Viewer, today: datetime.date | None = None) -> 
                 report,
                 case=case,
                 decision=_decision_for(case, decisions),
+                taken_up_on=_taken_up_on(case, started, decisions),
                 due_on=_due_on(rule, clock.local_date(report.received_at), working_calendar),
                 today=today,
             )
@@ -191,4 +245,10 @@ def follow_through_share(rows: list[FollowThroughRow]) -> tuple[int, int]:
     return sum(1 for row in rows if row.executed), len(rows)
 
 
-__all__ = ["FollowThroughRow", "can_read_follow_through", "follow_through_rows", "follow_through_share"]
+__all__ = [
+    "FollowThroughRow",
+    "can_read_follow_through",
+    "follow_through_rows",
+    "follow_through_share",
+    "follow_up_rule",
+]

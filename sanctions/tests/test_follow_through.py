@@ -7,6 +7,10 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, UserFactory
+from casework.models import Case
+from casework.services import case_start_review
+from casework.tests.factories import CaseFactory
+from core import clock
 from core.calendar import deadline_for
 from core.models import DeadlineRule
 from sanctions.follow_through import follow_through_rows, follow_through_share
@@ -89,7 +93,9 @@ def test_every_recommendation_with_its_due_date_overdue_ones_name_the_official(w
     assert [row.is_overdue for row in follow_through_rows(user=world.officer, today=D("2024-10-20"))] == [False, False]
 
 
-def test_a_decision_awaiting_signature_names_its_official(world, register):
+def test_a_case_with_a_decision_was_taken_up_no_later_than_the_decision_was_drafted(world, register):
+    """Issue 9 changed this: D16 measures the taking up, so a decision awaiting signature is no longer overdue (the
+    case was taken up, here late: it has no review event, so no later than its draft)."""
     sekda = sanctioning_official("sekda", first_name="Sekretaris", last_name="Daerah")
     decision(
         world,
@@ -103,10 +109,58 @@ def test_a_decision_awaiting_signature_names_its_official(world, register):
         decision_date=None,
     )
     row = _row(follow_through_rows(user=world.officer, today=D("2024-11-01")), register["bawaslu"])
-    assert (row.decision.status, row.is_overdue, row.responsible) == (
+    assert (
+        row.decision.status,
+        row.taken_up_on,
+        row.taken_up_late,
+        row.decided_on,
+        row.is_overdue,
+        row.responsible,
+    ) == (
         "awaiting_signature",
+        clock.today(),
         True,
-        "Sekretaris Daerah (Sekretaris Daerah)",
+        None,
+        False,
+        "",
+    )
+
+
+def _recommendation_received_days_ago(world, days: int):
+    """A BKN recommendation received `days` ago and the case registered over it (not yet reviewed)."""
+    received = clock.now() - datetime.timedelta(days=days)
+    report = ReportFactory(channel=Channel.BKN, status=Report.Status.IN_PROCESS, received_at=received,
+                           reporter={"organisation": "Badan Kepegawaian Negara"}, accused=world.principal)  # fmt: skip
+    case = CaseFactory(agency=world.agency, status=Case.Status.REGISTERED, accused=world.principal,
+                       accused_name=world.principal.name, registered_by=world.officer, reports=[report])  # fmt: skip
+    return report, case, clock.local_date(received)
+
+
+def test_d16_measures_that_the_case_is_taken_up_not_that_a_decision_is_signed(world):
+    report, case, received_on = _recommendation_received_days_ago(world, 3)
+    due = received_on + datetime.timedelta(days=10)
+    after_due = due + datetime.timedelta(days=1)
+
+    # Registered but not under review: overdue once the period has passed, naming the PPK the instruction binds.
+    row = _row(follow_through_rows(user=world.officer, today=after_due), report)
+    assert (row.due_on, row.taken_up_on, row.is_overdue, row.responsible) == (
+        due,
+        None,
+        True,
+        "Kopli Ansori (Bupati Lebong)",
+    )
+
+    case_start_review(case=case, actor=world.officer, probable_level="moderate", tracks=["discipline"])
+
+    # Under review within the period: followed up as the instruction asks, with no decision signed yet.
+    row = _row(follow_through_rows(user=world.officer, today=after_due), report)
+    assert (row.taken_up_on, row.taken_up_late, row.decision, row.decided_on, row.is_overdue, row.responsible) == (
+        clock.today(),
+        False,
+        None,
+        None,
+        False,
+        "",
     )
 
 
@@ -114,9 +168,10 @@ def test_the_decision_it_led_to_and_whether_the_sanction_was_executed(world, reg
     made = decision(world, case=register["case"], received_on=D("2024-11-25"))
 
     row = _row(follow_through_rows(user=world.officer, today=D("2024-12-02")), register["bawaslu"])
-    assert (row.decision, row.decision_number, row.followed_up_on, row.is_overdue, row.executed) == (
+    assert (row.decision, row.decision_number, row.taken_up_on, row.decided_on, row.is_overdue, row.executed) == (
         made,
         made.number,
+        D("2024-11-20"),
         D("2024-11-20"),
         False,
         False,

@@ -7,7 +7,12 @@ from django.views.decorators.http import require_http_methods
 
 from casework.permissions import can_view_cases
 from core.decorators import role_required
-from sanctions.follow_through import can_read_follow_through, follow_through_rows, follow_through_share
+from sanctions.follow_through import (
+    can_read_follow_through,
+    follow_through_rows,
+    follow_through_share,
+    follow_up_rule,
+)
 
 
 @role_required(can_read_follow_through)
@@ -20,6 +25,7 @@ def follow_through_register(request: HttpRequest) -> HttpResponse:
         "overdue_count": sum(1 for row in rows if row.is_overdue),
         "executed": executed,
         "total": total,
+        "rule": follow_up_rule(),
         # Leadership reads the register only; the case workers open the cases and decisions from it.
         "links": can_view_cases(request.user),
     }
