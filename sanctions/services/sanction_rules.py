@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Sequence
 
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from casework.models import Case
@@ -14,7 +15,7 @@ from core import clock
 from core.errors import ConflictError, DomainError
 from sanctions.models import DEAD_DECISION_STATUSES, Decision, SanctionType
 from sanctions.sanction_guidance import SanctionGuidance, guidance_for_accused
-from violations.models import ViolationType
+from violations.models import SanctionLevel, ViolationType
 
 
 def _in_force() -> Q:
@@ -68,37 +69,45 @@ def _refused(code: str, message: str) -> DomainError:
     return DomainError(code, message, field="sanction_code")
 
 
+def _named(options: list[SanctionType]) -> str:
+    """The sanctions a refusal names as allowed, by their names (a drafter reads no catalogue code)."""
+    language = get_language() or "id"
+    return "; ".join(option.localized_name(language) for option in options) or "—"
+
+
 def _check_ethics(sanction: SanctionType, guidance: SanctionGuidance) -> None:
-    allowed = [option.code for option in guidance.ethics_options]
-    if sanction.code not in allowed:
+    if sanction not in guidance.ethics_options:
         raise _refused(
             "sanction_not_allowed",
             _("On the ethics track only the moral sanction may be imposed (allowed here: %(allowed)s).")
-            % {"allowed": ", ".join(allowed) or "—"},
+            % {"allowed": _named(guidance.ethics_options)},
         )
 
 
 def _check_discipline(sanction: SanctionType, guidance: SanctionGuidance) -> None:
-    allowed = [option.code for option in guidance.discipline_options]
-    if sanction.code in allowed:
+    allowed = _named(guidance.discipline_options)
+    if sanction in guidance.discipline_options:
         return
     if sanction in guidance.excluded:
         message = _(
             "“%(sanction)s” is meaningless for the accused's position (an executor position already). Allowed: "
             "%(allowed)s."
-        ) % {"sanction": sanction.name, "allowed": ", ".join(allowed) or "—"}
+        ) % {"sanction": sanction.name, "allowed": allowed}
     elif guidance.repeat_of is not None:
         message = _(
             "This is a repeat of a violation last sanctioned with %(last)s: the sanction must be heavier. "
             "Allowed: %(allowed)s."
         ) % {
             "last": guidance.repeat_of.sanction_name or guidance.repeat_of.sanction_code,
-            "allowed": ", ".join(allowed) or "—",
+            "allowed": allowed,
         }
     else:
         message = _(
             "For the proven violations the sanction must be of the heaviest level (%(level)s). Allowed: %(allowed)s."
-        ) % {"level": guidance.discipline_level or "—", "allowed": ", ".join(allowed) or "—"}
+        ) % {
+            "level": SanctionLevel(guidance.discipline_level).label if guidance.discipline_level else "—",
+            "allowed": allowed,
+        }
     raise _refused("sanction_not_allowed", message)
 
 

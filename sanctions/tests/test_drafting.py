@@ -49,13 +49,11 @@ def test_an_examiner_on_the_case_drafts_a_decision_with_references_and_copies_pr
             "date": "2024-10-10",
         }
     ]
+    # The agency's copy table for decisions (accounts migration 0004): Bawaslu gets its reply, not the decree.
     assert decision.copies == [
-        "Kepala Badan Kepegawaian Negara di Jakarta",
-        "Inspektur Kabupaten Lebong",
-        "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Lebong",
-        "Ketua Bawaslu Kabupaten Lebong",
         "Atasan langsung yang bersangkutan",
-        "Yang bersangkutan",
+        "Pimpinan unit kerja yang bersangkutan",
+        "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Lebong",
         "Arsip",
     ]
     event = AuditEvent.objects.get(action="decision_drafted")
@@ -95,7 +93,11 @@ def test_several_violations_give_one_sanction_at_the_heaviest_level(world):
     with pytest.raises(DomainError) as error:
         decision_on(case, world, sanction_code="S3")
     assert (error.value.code, error.value.field) == ("sanction_not_allowed", "sanction_code")
-    assert "B1, B2, B3" in str(error.value.message)
+    assert str(error.value.message) == (
+        "Untuk pelanggaran yang terbukti, hukuman harus pada tingkat yang paling berat (berat). Yang diperbolehkan: "
+        "Penurunan jabatan setingkat lebih rendah selama 12 bulan; Pembebasan dari jabatannya menjadi jabatan "
+        "pelaksana selama 12 bulan; Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS."
+    )
 
     decision = decision_on(case, world, sanction_code="B2")
     assert [v.code for v in decision.violation_types.order_by("code")] == ["N04", "N08"]
@@ -113,7 +115,10 @@ def test_a_repeat_of_the_same_kind_must_be_heavier_than_the_last_sanction(world)
         decision_on(case, world, sanction_code="S1")
     assert error.value.code == "sanction_not_allowed"
     message = str(error.value.message)
-    assert "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" in message and "S2, S3" in message
+    assert "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan" in message and message.endswith(
+        "Yang diperbolehkan: Pemotongan tunjangan kinerja sebesar 25% selama 9 bulan; Pemotongan tunjangan kinerja "
+        "sebesar 25% selama 12 bulan."
+    )
 
     assert decision_on(case, world, sanction_code="S2").sanction_type == sanction("S2")
 
@@ -129,7 +134,10 @@ def test_a_repeat_counts_across_violation_codes_of_the_same_kind(world):
     with pytest.raises(DomainError) as error:
         decision_on(case, world, sanction_code="S1")
     assert (error.value.code, _written()) == ("sanction_not_allowed", before)
-    assert "B2, B3" in str(error.value.message)
+    assert str(error.value.message).endswith(
+        "Yang diperbolehkan: Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan; Pemberhentian "
+        "dengan hormat tidak atas permintaan sendiri sebagai PNS."
+    )
 
     assert decision_on(case, world, sanction_code="B2").sanction_type == sanction("B2")
 
