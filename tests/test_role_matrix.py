@@ -139,6 +139,7 @@ ENDPOINTS = {
         writes=True,
     ),
     "officer_handover": Endpoint("get", lambda world: reverse("casework:officer-handover")),
+    "search": Endpoint("get", lambda world: reverse("casework:search")),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -162,6 +163,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "letter_status": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "letter_retry": (302, 404, 404, 403, 403, 403, 302, 403, 302),
     "officer_handover": (200, 200, 403, 403, 403, 403, 200, 403, 302),
+    "search": (200, 200, 200, 403, 403, 403, 200, 403, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]
@@ -236,6 +238,7 @@ def test_the_matrix_covers_every_url_of_triage_and_casework():
         "casework:letter-status",
         "casework:letter-retry",
         "casework:officer-handover",
+        "casework:search",
     }
     assert set(MATRIX) == set(ENDPOINTS)
 
