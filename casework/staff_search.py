@@ -2,7 +2,7 @@
 
 One query string, read as the most specific thing it can be: a tracking code (typed with or without dashes), a case
 number, an 18-digit NIP; anything else is a full-text query. Every read goes through the scoped selectors
-(`case_list_for_user`, `report_list_for_user`), so a user finds only what the list pages would show them.
+(`case_scope_for_user`, `report_list_for_user`), so a user finds only what the list pages would show them.
 
 Full-text search uses PostgreSQL's `indonesian` configuration over the accused's name and the report's text (the
 case's summary), matched by the expression indexes `report_text_search_idx` and `case_text_search_idx` (migrations
@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.actors import Viewer
 from casework.models import Case
-from casework.selectors import case_list_for_user
+from casework.selectors import case_scope_for_user
 from core.postgres_indexes import SEARCH_CONFIG, text_vector
 from violations.models import Report
 from violations.selectors import report_list_for_user
@@ -31,7 +31,7 @@ PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 
 _NIP = re.compile(r"^\d{18}$")
-_CASE_NUMBER = re.compile(r"^\d{4}/KASUS/[A-Z0-9-]+/\d{4}$")
+_CASE_NUMBER = re.compile(r"^\d{4,}/KASUS/[A-Z0-9-]+/\d{4}$")
 _GROUPS = re.compile(r"^\w{4}[\s-]\w{4}$")
 
 REPORT_TEXT_FIELDS = ("accused_name", "description")
@@ -86,7 +86,7 @@ def staff_search(*, user: Viewer, query: str) -> SearchResults:
     kind, term = query_kind(query)
     if kind == QueryKind.EMPTY:
         return SearchResults(query="", kind=kind)
-    cases = _matching_cases(case_list_for_user(user=user), kind, term)
+    cases = _matching_cases(case_scope_for_user(user=user), kind, term)
     reports = _matching_reports(report_list_for_user(user=user), kind, term)
     case_page = list(cases.select_related("accused__unit").order_by("-registered_at", "-id")[: PAGE_SIZE + 1])
     report_page = list(reports.select_related("case_report__case").order_by("-received_at", "-id")[: PAGE_SIZE + 1])

@@ -46,34 +46,34 @@ def test_an_empty_query_finds_nothing_and_runs_no_query(officer: Any, django_ass
 
 
 def test_a_tracking_code_typed_any_way_finds_its_report_and_case(officer: Any) -> None:
-    report = ReportFactory(tracking_code=CODE)
-    ReportFactory(tracking_code="NTR-AAAA-BBBB")
-    case = CaseFactory(reports=[report])
+    report = ReportFactory.create(tracking_code=CODE)
+    ReportFactory.create(tracking_code="NTR-AAAA-BBBB")
+    case = CaseFactory.create(reports=[report])
     results = staff_search(user=officer, query="ntr 7k2m q9xd")
     assert (results.kind, results.reports, results.cases) == (QueryKind.TRACKING_CODE, [report], [case])
 
 
 def test_a_nip_finds_the_cases_and_reports_of_that_accused(officer: Any) -> None:
-    report = ReportFactory(accused_nip=NIP)
-    ReportFactory(accused_nip="198001022005031002")
-    case = CaseFactory(accused_nip=NIP)
+    report = ReportFactory.create(accused_nip=NIP)
+    ReportFactory.create(accused_nip="198001022005031002")
+    case = CaseFactory.create(accused_nip=NIP)
     results = staff_search(user=officer, query=NIP)
     assert (results.reports, results.cases) == ([report], [case])
 
 
 def test_a_case_number_finds_the_case_and_its_reports(officer: Any) -> None:
-    report = ReportFactory()
-    case = CaseFactory(number="0007/KASUS/LEBONG/2026", reports=[report])
-    CaseFactory(number="0008/KASUS/LEBONG/2026")
+    report = ReportFactory.create()
+    case = CaseFactory.create(number="0007/KASUS/LEBONG/2026", reports=[report])
+    CaseFactory.create(number="0008/KASUS/LEBONG/2026")
     results = staff_search(user=officer, query="0007/kasus/lebong/2026")
     assert (results.cases, results.reports) == ([case], [report])
 
 
 def test_words_find_the_accused_by_name_and_the_report_by_its_text_newest_first(officer: Any) -> None:
-    older = ReportFactory(accused_name="Budi Santoso", description="Hadir di kampanye akbar pasangan calon.")
-    newer = ReportFactory(accused_name="Rina Marlina", description="Mengunggah foto kampanye di Instagram.")
-    ReportFactory(accused_name="Joko Widodo", description="Menyukai unggahan di Facebook.")
-    case = CaseFactory(accused_name="Budi Santoso", summary="Camat hadir di rapat umum.")
+    older = ReportFactory.create(accused_name="Budi Santoso", description="Hadir di kampanye akbar pasangan calon.")
+    newer = ReportFactory.create(accused_name="Rina Marlina", description="Mengunggah foto kampanye di Instagram.")
+    ReportFactory.create(accused_name="Joko Widodo", description="Menyukai unggahan di Facebook.")
+    case = CaseFactory.create(accused_name="Budi Santoso", summary="Camat hadir di rapat umum.")
     assert staff_search(user=officer, query="kampanye").reports == [newer, older]
     by_name = staff_search(user=officer, query="budi")
     assert (by_name.reports, by_name.cases) == ([older], [case])
@@ -81,13 +81,13 @@ def test_words_find_the_accused_by_name_and_the_report_by_its_text_newest_first(
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming is PostgreSQL's indonesian configuration")
 def test_the_indonesian_configuration_matches_a_word_and_its_affixed_forms(officer: Any) -> None:
-    report = ReportFactory(description="Kepala dinas mengkampanyekan calon bupati di depan pegawai.")
+    report = ReportFactory.create(description="Kepala dinas mengkampanyekan calon bupati di depan pegawai.")
     assert staff_search(user=officer, query="kampanyekan").reports == [report]
 
 
 def test_only_one_page_is_read_and_more_is_said(officer: Any, django_assert_num_queries: Any) -> None:
     for _ in range(PAGE_SIZE + 1):
-        ReportFactory(description="Ikut kampanye.")
+        ReportFactory.create(description="Ikut kampanye.")
     with django_assert_num_queries(3):  # the user's roles, one page of cases, one page of reports
         results = staff_search(user=officer, query="kampanye")
     assert (len(results.reports), results.more_reports, results.more_cases) == (PAGE_SIZE, True, False)
@@ -95,18 +95,18 @@ def test_only_one_page_is_read_and_more_is_said(officer: Any, django_assert_num_
 
 def test_nothing_of_another_agency_is_found(officer: Any) -> None:
     other = AgencyFactory(code="rejang", name="Pemerintah Kabupaten Rejang Lebong", is_default=False)
-    ReportFactory(agency=other, accused_nip=NIP)
-    CaseFactory(agency=other, accused_nip=NIP)
+    ReportFactory.create(agency=other, accused_nip=NIP)
+    CaseFactory.create(agency=other, accused_nip=NIP)
     results = staff_search(user=officer, query=NIP)
     assert (results.reports, results.cases, results.found_nothing) == ([], [], True)
 
 
 def test_an_examiner_finds_only_the_cases_assigned_and_no_report(db: Any) -> None:
     user = examiner()
-    mine = CaseFactory(accused_nip=NIP)
+    mine = CaseFactory.create(accused_nip=NIP)
     mine.assigned_examiners.add(user)
-    CaseFactory(accused_nip=NIP)
-    ReportFactory(accused_nip=NIP)
+    CaseFactory.create(accused_nip=NIP)
+    ReportFactory.create(accused_nip=NIP)
     results = staff_search(user=user, query=NIP)
     assert (results.cases, results.reports) == ([mine], [])
 

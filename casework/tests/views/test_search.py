@@ -23,8 +23,8 @@ def _client(user: Any, language: str = "id") -> Client:
 
 
 def test_the_officer_finds_a_report_and_its_case_by_the_accused_name(django_assert_max_num_queries: Any) -> None:
-    report = ReportFactory(tracking_code="NTR-7K2M-Q9XD", accused_name="Budi Santoso")
-    case = CaseFactory(number="0003/KASUS/LEBONG/2026", accused_name="Budi Santoso", reports=[report])
+    report = ReportFactory.create(tracking_code="NTR-7K2M-Q9XD", accused_name="Budi Santoso")
+    case = CaseFactory.create(number="0003/KASUS/LEBONG/2026", accused_name="Budi Santoso", reports=[report])
     client = _client(IntakeOfficerFactory(username="intake"))
     with django_assert_max_num_queries(12):
         response = client.get(URL, {"q": "santoso"})
