@@ -49,6 +49,15 @@ def case_get_for_user(*, user: Viewer, case_id: int) -> Case | None:
     return case_list_for_user(user=user).select_related("accused__unit", "registered_by").filter(pk=case_id).first()
 
 
+# Decisions are the sanctions app's (casework does not import it): a draft abandoned does not hold the accused.
+_CANCELLED_DECISION = "cancelled"
+
+
+def case_has_decision_draft(*, case: Case) -> bool:
+    """A decision (of any status but an abandoned draft) exists on the case: its accused is fixed then."""
+    return bool(case.decisions.exclude(status=_CANCELLED_DECISION).exists())  # type: ignore[attr-defined]
+
+
 def case_reports(*, case: Case) -> QuerySet[Report]:
     """Every report the case covers, including duplicates linked to them later, oldest first."""
     return (
