@@ -2,9 +2,11 @@
 drafted: its letters print those values even after the register changes; the case's accused is fixed meanwhile."""
 
 import datetime
+import importlib
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 from django.urls import reverse
 
@@ -16,7 +18,7 @@ from casework.tests.letter_helpers import pdf_text
 from core.errors import DomainError, TransitionNotAllowed
 from core.models import AuditEvent
 from sanctions.letter_contents.decision import decision_letter_context
-from sanctions.models import Decision
+from sanctions.models import DECISION_ACCUSED_FIELDS, Decision
 from sanctions.services import decision_cancel_draft, decision_sign
 from sanctions.tests.decision_helpers import World, build_world, decision_on, forwarded_case, to_awaiting_signature
 from sanctions.tests.views.helpers import draft_data
@@ -178,3 +180,15 @@ def test_the_case_page_no_longer_offers_to_change_the_accused_after_a_draft(worl
     decision_on(case, world)
 
     assert 'id="identify-accused"' not in client.get(page).content.decode()
+
+
+def test_decisions_drafted_before_keep_what_their_letters_read_until_now(world):
+    """The data migration freezes the case's register entry into decisions that kept nothing."""
+    migration = importlib.import_module("sanctions.migrations.0011_freeze_accused_of_existing_decisions")
+    decision = decision_on(forwarded_case(world), world)
+    Decision.objects.filter(pk=decision.pk).update(**dict.fromkeys(DECISION_ACCUSED_FIELDS, ""))
+    assert not Decision.objects.get(pk=decision.pk).has_frozen_accused
+
+    migration.freeze_accused(django_apps, None)
+
+    assert decision_letter_context(Decision.objects.get(pk=decision.pk))["accused"] == FROZEN
