@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.actors import Actor
 from accounts.models import CivilServant
@@ -16,10 +16,10 @@ from core.web_actions import ActionPage, ServiceActionView
 
 QUERY_MAX_LENGTH = 200
 REASON_LABELS = {
-    "nip": gettext_lazy("NIP"),
-    "name": gettext_lazy("name"),
-    "unit": gettext_lazy("unit"),
-    "position": gettext_lazy("position"),
+    "nip": pgettext_lazy("register match", "NIP"),
+    "name": pgettext_lazy("register match", "name"),
+    "unit": pgettext_lazy("register match", "unit"),
+    "position": pgettext_lazy("register match", "position"),
 }
 
 
