@@ -26,8 +26,8 @@ REGISTER = ("197805122003121003", "Pembina (IV/a)", "Kepala SMP Negeri 1 Lebong"
 
 
 def _world() -> tuple[Report, CivilServant]:
-    team_decree_signatory(AgencyFactory())
-    officer = IntakeOfficerFactory(username="verifikator", first_name="Yanti", last_name="Oktaviani")
+    team_decree_signatory(AgencyFactory.create())
+    officer = IntakeOfficerFactory.create(username="verifikator", first_name="Yanti", last_name="Oktaviani")
     officer.set_password(PASSWORD)
     officer.save()
     superior = CivilServantFactory(
@@ -39,7 +39,7 @@ def _world() -> tuple[Report, CivilServant]:
         unit=UnitFactory(code="disdikbud", name="Dinas Pendidikan dan Kebudayaan"),
     )
     school = UnitFactory(code="smpn-1", name="SMP Negeri 1 Lebong")
-    principal = CivilServantFactory(
+    principal = CivilServantFactory.create(
         nip=REGISTER[0],
         name="Drs. Rahmat Hidayat",
         rank=REGISTER[1],
@@ -48,7 +48,7 @@ def _world() -> tuple[Report, CivilServant]:
         direct_superior=superior,
     )
     CivilServantFactory(nip="198101012006041001", name="Rahmat Hidayat", unit=UnitFactory(name="Dinas Kesehatan"))
-    report = ReportFactory(
+    report = ReportFactory.create(
         accused_name="Pak Rahmat Hidayat",
         accused_nip="",
         accused_position="Kepala Sekolah",
