@@ -10,12 +10,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.actors import Actor, AuthenticatedRequest
+from accounts.actors import AuthenticatedRequest
 from casework import selectors, services
 from casework.deadlines import case_deadlines
 from casework.forms import CaseFilterForm, CaseRegisterForm
 from casework.letters import letter_is_stuck, letter_list_for_case
-from casework.models import ACCUSED_IDENTIFIABLE_STATUSES, Case, Letter
+from casework.models import Case, Letter
 from casework.permissions import can_register_case, can_view_cases, can_work_on_case, sees_agency_cases
 from casework.querysets import case_list_filtered
 from casework.views.lookups import case_or_404
@@ -99,13 +99,6 @@ def _letters(case: Case) -> dict[str, object]:
     }
 
 
-def _accused_changeable(user: Actor, case: Case) -> bool:
-    """Whether the page offers to link (or change) the accused: the service's rule, for who may work on the case."""
-    if case.status not in ACCUSED_IDENTIFIABLE_STATUSES:
-        return False
-    return can_work_on_case(user, case) and not selectors.case_has_decision_draft(case=case)
-
-
 @role_required(can_view_cases)
 @require_http_methods(["GET"])
 def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
@@ -129,6 +122,6 @@ def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         "deadlines": case_deadlines(case),
         "timeline": [TimelineEntry.of(event) for event in selectors.case_timeline(case=case)],
         "can_open_reports": is_intake_officer(request.user),
-        "can_identify_accused": _accused_changeable(request.user, case),
+        "can_identify_accused": can_work_on_case(request.user, case) and selectors.case_accused_changeable(case=case),
     }
     return render(request, "casework/case_detail.html", context)
