@@ -29,6 +29,12 @@ CASE_PROBABLE_LEVEL_RAISED = declare(
     target=_CASE,
     statuses=_STATUS,
 )
+CASE_ACCUSED_IDENTIFIED = declare(
+    "case_accused_identified",
+    pgettext_lazy("audit action", "Accused identified in the register"),
+    target=_CASE,
+    statuses=_STATUS,
+)
 CASE_ASSIGNED = declare(
     "case_assigned", pgettext_lazy("audit action", "Examiners assigned"), target=_CASE, statuses=_STATUS
 )

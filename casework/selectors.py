@@ -5,7 +5,7 @@ from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subqu
 from accounts.actors import Actor, Viewer, is_account
 from accounts.models import User
 from accounts.roles import Role
-from casework.models import Case, CaseEvidence, Examination, ExaminationTeam, Summons
+from casework.models import ACCUSED_IDENTIFIABLE_STATUSES, Case, CaseEvidence, Examination, ExaminationTeam, Summons
 from casework.permissions import is_examiner, sees_agency_cases
 from casework.querysets import open_cases_of_officer, worked_on_by
 from core.models import AuditEvent
@@ -52,6 +52,21 @@ def case_list_mine(*, user: Actor) -> QuerySet[Case]:
 
 def case_get_for_user(*, user: Viewer, case_id: int) -> Case | None:
     return case_list_for_user(user=user).select_related("accused__unit", "registered_by").filter(pk=case_id).first()
+
+
+# Decisions are the sanctions app's (casework does not import it): a draft abandoned does not hold the accused.
+_CANCELLED_DECISION = "cancelled"
+
+
+def case_has_decision_draft(*, case: Case) -> bool:
+    """A decision (of any status but an abandoned draft) exists on the case: its accused is fixed then."""
+    return bool(case.decisions.exclude(status=_CANCELLED_DECISION).exists())  # type: ignore[attr-defined]
+
+
+def case_accused_changeable(*, case: Case) -> bool:
+    """Whether the case's accused may still be linked (or changed): an open case, or one forwarded for decision, on
+    which no decision is drafted (casework.services.case_identify_accused says why not)."""
+    return case.status in ACCUSED_IDENTIFIABLE_STATUSES and not case_has_decision_draft(case=case)
 
 
 def case_reports(*, case: Case) -> QuerySet[Report]:

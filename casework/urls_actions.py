@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from casework.views.actions import closing, evidence, examination, review, summons
+from casework.views.actions import accused, closing, evidence, examination, review, summons
 
 app_name = "casework_actions"
 urlpatterns = [
+    path("<int:case_id>/accused/", accused.IdentifyAccused.as_view(), name="identify-accused"),
     path("<int:case_id>/review/", review.StartReview.as_view(), name="start-review"),
     path("<int:case_id>/probable-level/", review.RaiseLevel.as_view(), name="raise-level"),
     path("<int:case_id>/team/", review.FormTeam.as_view(), name="team-form"),

@@ -17,7 +17,13 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
-from accounts.tests.factories import AgencyFactory, BawasluUserFactory, IntakeOfficerFactory, UserFactory
+from accounts.tests.factories import (
+    AgencyFactory,
+    BawasluUserFactory,
+    CivilServantFactory,
+    IntakeOfficerFactory,
+    UserFactory,
+)
 from casework import services as case_services
 from casework.letters import letter_mark_failed, letter_render, letter_request
 from casework.models import Case, Letter
@@ -51,6 +57,7 @@ class World:
     original: Any
     case: Any
     evidence_id: int
+    servant: Any
 
     @cached_property
     def case_evidence_id(self) -> int:
@@ -110,6 +117,10 @@ ENDPOINTS = {
         lambda world: {"original": world.original.tracking_code},
         writes=True,
     ),
+    "identify_accused_page": Endpoint("get", _report_url("report-identify-accused")),
+    "identify_accused": Endpoint(
+        "post", _report_url("report-identify-accused"), lambda world: {"civil_servant": world.servant.pk}, True
+    ),
     "internal_finding_form": Endpoint("get", lambda world: reverse("triage:internal-finding")),
     "internal_finding": Endpoint(
         "post", lambda world: reverse("triage:internal-finding"), lambda world: FINDING, writes=True
@@ -140,6 +151,15 @@ ENDPOINTS = {
     ),
     "officer_handover": Endpoint("get", lambda world: reverse("casework:officer-handover")),
     "search": Endpoint("get", lambda world: reverse("casework:search")),
+    "case_identify_accused_page": Endpoint(
+        "get", lambda world: reverse("casework_actions:identify-accused", kwargs={"case_id": world.case.pk})
+    ),
+    "case_identify_accused": Endpoint(
+        "post",
+        lambda world: reverse("casework_actions:identify-accused", kwargs={"case_id": world.case.pk}),
+        lambda world: {"civil_servant": world.servant.pk, "expected_version": world.case.version},
+        writes=True,
+    ),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -152,6 +172,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reject": (302, 404, 403, 403, 403, 403, 403, 403, 302),
     "request_information": (302, 404, 403, 403, 403, 403, 403, 403, 302),
     "link_duplicate": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "identify_accused_page": (200, 404, 403, 403, 403, 403, 403, 403, 302),
+    "identify_accused": (302, 404, 403, 403, 403, 403, 403, 403, 302),
     "internal_finding_form": (200, 200, 403, 403, 403, 403, 403, 200, 302),
     "internal_finding": (302, 302, 403, 403, 403, 403, 403, 302, 302),
     "internal_finding_receipt": (302, 302, 403, 403, 403, 403, 403, 302, 302),
@@ -164,6 +186,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "letter_retry": (302, 404, 404, 403, 403, 403, 302, 403, 302),
     "officer_handover": (200, 200, 403, 403, 403, 403, 200, 403, 302),
     "search": (200, 200, 200, 403, 403, 403, 200, 403, 302),
+    "case_identify_accused_page": (200, 404, 404, 403, 403, 403, 200, 403, 302),
+    "case_identify_accused": (302, 404, 404, 403, 403, 403, 302, 403, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]
@@ -186,7 +210,7 @@ def _user(role: str) -> Any:
 
 @pytest.fixture
 def world() -> World:
-    AgencyFactory()
+    agency = AgencyFactory()
     report = report_submit(
         data=ReportInput(
             accused_name="Drs. Rahmat Hidayat",
@@ -201,6 +225,7 @@ def world() -> World:
         original=ReportFactory(),
         case=CaseFactory(reports=[ReportFactory(status=Report.Status.IN_PROCESS)]),
         evidence_id=report.evidence.get().pk,
+        servant=CivilServantFactory(unit__agency=agency, name="Drs. Rahmat Hidayat"),
     )
 
 
@@ -228,6 +253,7 @@ def test_the_matrix_covers_every_url_of_triage_and_casework():
         "triage:report-reject",
         "triage:report-request-information",
         "triage:report-link-duplicate",
+        "triage:report-identify-accused",
         "triage:internal-finding",
         "triage:internal-finding-receipt",
         "casework:case-list",

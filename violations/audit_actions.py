@@ -51,6 +51,12 @@ REPORT_DECIDED = declare(
 REPORT_CLOSED = declare(
     "report_closed", pgettext_lazy("audit action", "Report closed"), target=_REPORT, statuses=_STATUS
 )
+REPORT_ACCUSED_IDENTIFIED = declare(
+    "report_accused_identified",
+    pgettext_lazy("audit action", "Accused identified in the register"),
+    target=_REPORT,
+    statuses=_STATUS,
+)
 REPORTER_IDENTITY_VIEWED = declare(
     "reporter_identity_viewed", pgettext_lazy("audit action", "Reporter's identity viewed"), target=_REPORT
 )

@@ -37,6 +37,8 @@ from sanctions.services.decision_requirements import (
     check_examination_team,
     clean_change_reason,
     clean_terms,
+    freeze_accused,
+    identified_accused,
     recommended_by_lhp,
 )
 from sanctions.services.notices import notify_awaiting_signature, notify_returned
@@ -145,9 +147,11 @@ def decision_draft(
     """Draft a decision on one track of a case forwarded for decision (or decided on its other track).
 
     `expected_version` is the version of the case the drafter saw (None: not checked); the sanction defaults to the
-    LHP's recommendation, references and copies to the case's (Memperhatikan, Tembusan)."""
+    LHP's recommendation, references and copies to the case's (Memperhatikan, Tembusan). Refused while the accused is
+    not identified in the register; their register data are frozen into the decision."""
     case = _lock_case_for_drafting(case, actor, expected_version)
     check_no_other_live(case, track)
+    accused = identified_accused(case)
     violations = violation_types_for(violation_codes if violation_codes is not None else default_violation_codes(case))
     code = _starting_code(case, outcome, sanction_code) if track == Decision.Track.DISCIPLINE else sanction_code
     sanction = validated_sanction(case=case, track=track, outcome=outcome, sanction_code=code, violations=violations)
@@ -162,6 +166,7 @@ def decision_draft(
         references=clean_references(references) if references is not None else default_references(case),
         drafted_by=actor,
     )
+    freeze_accused(decision, accused)
     decision.copies = clean_copies(copies) if copies is not None else default_copies(case, track=decision.letters_track)
     _apply_requirements(
         decision, new_position=new_position, dismissal_date=dismissal_date, change_reason=sanction_change_reason

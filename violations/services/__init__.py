@@ -6,6 +6,7 @@ report is locked, REPORT_TRANSITIONS checked, an audit event and a public timeli
 transaction, and notifications scheduled on commit.
 """
 
+from violations.services.accused import report_identify_accused
 from violations.services.audited_reads import report_evidence_download_record, report_identity_view
 from violations.services.forwardings import (
     FORWARDING_FIELDS,
@@ -79,6 +80,7 @@ __all__ = [
     "report_add_information",
     "report_close",
     "report_evidence_download_record",
+    "report_identify_accused",
     "report_identity_view",
     "report_mark_decided",
     "report_mark_duplicate",
