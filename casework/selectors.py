@@ -54,7 +54,7 @@ def case_reports(*, case: Case) -> QuerySet[Report]:
     return (
         Report.objects.filter(_in_case(case))
         .distinct()
-        .select_related("violation_type", "forwarding__office", "merged_into")
+        .select_related("violation_type", "forwarding__office", "recommendation__bawaslu_office", "merged_into")
         .order_by("received_at", "id")
     )
 

@@ -60,7 +60,9 @@ def report_list_for_user(*, user: Viewer) -> QuerySet[Report]:
     """The triage queue: reports of the officer's agency, all channels."""
     if not is_account(user) or user.agency_id is None or not is_intake_officer(user):
         return Report.objects.none()
-    return Report.objects.filter(agency_id=user.agency_id).select_related("violation_type", "forwarding__office")
+    return Report.objects.filter(agency_id=user.agency_id).select_related(
+        "violation_type", "forwarding__office", "recommendation__bawaslu_office"
+    )
 
 
 def report_get_for_user(*, user: Viewer, report_id: int) -> Report | None:

@@ -276,3 +276,12 @@ def test_an_image_letter_is_accepted(case, officer):
     )
 
     assert recommendation.report.evidence.get().kind == "image"
+
+
+def test_the_case_page_names_the_body_and_letter_among_the_reports(case, officer):
+    _record(case, officer)
+
+    page = _client(officer).get(reverse("casework:case-detail", kwargs={"case_id": case.pk})).content.decode()
+
+    assert "BKN · B-1234/R/KS.04/XI/2024" in page
+    assert "Rekomendasi diterima (BKN atau Bawaslu)" in page

@@ -213,3 +213,15 @@ def test_a_bawaslu_recommendation_of_the_same_agency_is_not_bkns(bkn_client, age
 
     assert bkn_client.get(detail_url(LETTER)).status_code == 404
     assert bkn_client.get(RECOMMENDATIONS).json()["results"] == []
+
+
+def test_the_intake_officer_finds_it_in_the_triage_queue_with_its_letter(bkn_client, agency):
+    from django.test import Client
+
+    bkn_client.post(RECOMMENDATIONS, payload(), format="json")
+    officer = Client()
+    officer.force_login(IntakeOfficerFactory(username="verifikator-q", agency=agency))
+
+    page = officer.get("/triage/").content.decode()
+
+    assert f"BKN · {LETTER}" in page
