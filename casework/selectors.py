@@ -74,7 +74,7 @@ def case_reports(*, case: Case) -> QuerySet[Report]:
     return (
         Report.objects.filter(_in_case(case))
         .distinct()
-        .select_related("violation_type", "forwarding__office", "merged_into")
+        .select_related("violation_type", "forwarding__office", "recommendation__bawaslu_office", "merged_into")
         .order_by("received_at", "id")
     )
 
@@ -90,7 +90,11 @@ def case_timeline(*, case: Case) -> QuerySet[AuditEvent]:
 
 def case_evidence_list(*, case: Case) -> QuerySet[CaseEvidence]:
     """A case's evidence, withdrawn items included (they stay on record), oldest first."""
-    return CaseEvidence.objects.filter(case=case).select_related("added_by", "withdrawn_by").order_by("id")
+    return (
+        CaseEvidence.objects.filter(case=case)
+        .select_related("added_by", "withdrawn_by", "report_evidence__report")
+        .order_by("id")
+    )
 
 
 def case_evidence_get_for_user(*, user: Viewer, evidence_id: int) -> CaseEvidence | None:

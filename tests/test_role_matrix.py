@@ -30,7 +30,7 @@ from casework.models import Case, Letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context
 from core.models import AuditEvent
-from core.testing import png_bytes
+from core.testing import pdf_bytes, png_bytes
 from violations.evidence import validate_evidence_files
 from violations.models import Report
 from violations.services import ReporterInput, ReportInput, report_submit
@@ -90,6 +90,22 @@ def _report_url(name: str, **extra: Callable[[World], Any]) -> Callable[[World],
     return lambda world: reverse(
         f"triage:{name}", kwargs={"report_id": world.report.pk, **{key: get(world) for key, get in extra.items()}}
     )
+
+
+def _recommendation_url(world: World) -> str:
+    return reverse("casework_actions:recommendation-record", kwargs={"case_id": world.case.pk})
+
+
+def _recommendation_letter() -> dict[str, Any]:
+    document = io.BytesIO(pdf_bytes())
+    document.name = "rekomendasi.pdf"
+    return {
+        "body": "bkn",
+        "letter_number": "B-1/R/KS.04/XI/2024",
+        "letter_date": "2024-11-04",
+        "text": "Menjatuhkan hukuman disiplin sesuai PP 94/2021.",
+        "document": document,
+    }
 
 
 FINDING = {
@@ -160,6 +176,8 @@ ENDPOINTS = {
         lambda world: {"civil_servant": world.servant.pk, "expected_version": world.case.version},
         writes=True,
     ),
+    "recommendation_form": Endpoint("get", _recommendation_url),
+    "recommendation": Endpoint("post", _recommendation_url, lambda world: _recommendation_letter(), writes=True),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -188,6 +206,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "search": (200, 200, 200, 403, 403, 403, 200, 403, 302),
     "case_identify_accused_page": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "case_identify_accused": (302, 404, 404, 403, 403, 403, 302, 403, 302),
+    "recommendation_form": (200, 404, 404, 403, 403, 403, 403, 403, 302),
+    "recommendation": (302, 404, 404, 403, 403, 403, 403, 403, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]

@@ -69,6 +69,9 @@ BAWASLU_OFFICE_CREATED = declare(
 BAWASLU_TOKEN_ROTATED = declare(
     "bawaslu_token_rotated", pgettext_lazy("audit action", "Bawaslu office API token replaced"), target=_OFFICE
 )
+BKN_ACCOUNT_CREATED = declare(
+    "bkn_account_created", pgettext_lazy("audit action", "BKN account created"), target="accounts.user"
+)
 ELECTION_CREATED = declare(
     "election_created", pgettext_lazy("audit action", "Election created"), target="violations.election"
 )

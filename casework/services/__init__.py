@@ -24,6 +24,7 @@ from casework.services.outcome import (
     case_merge,
     case_withdraw,
 )
+from casework.services.recommendations import case_recommendation_record
 from casework.services.referral import criminal_referral_record
 from casework.services.registration import case_register
 from casework.services.review import case_raise_probable_level, case_start_review
@@ -48,6 +49,7 @@ __all__ = [
     "case_mark_decided",
     "case_merge",
     "case_raise_probable_level",
+    "case_recommendation_record",
     "case_register",
     "case_start_review",
     "case_withdraw",

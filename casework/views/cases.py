@@ -16,7 +16,13 @@ from casework.deadlines import case_deadlines
 from casework.forms import CaseFilterForm, CaseRegisterForm
 from casework.letters import letter_is_stuck, letter_list_for_case
 from casework.models import Case, Letter
-from casework.permissions import can_register_case, can_view_cases, can_work_on_case, sees_agency_cases
+from casework.permissions import (
+    can_record_recommendation,
+    can_register_case,
+    can_view_cases,
+    can_work_on_case,
+    sees_agency_cases,
+)
 from casework.querysets import case_list_filtered
 from casework.views.lookups import case_or_404
 from core.decorators import role_required
@@ -123,5 +129,6 @@ def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         "timeline": [TimelineEntry.of(event) for event in selectors.case_timeline(case=case)],
         "can_open_reports": is_intake_officer(request.user),
         "can_identify_accused": can_work_on_case(request.user, case) and selectors.case_accused_changeable(case=case),
+        "can_record_recommendation": can_record_recommendation(request.user, case),
     }
     return render(request, "casework/case_detail.html", context)
