@@ -62,11 +62,6 @@ class FollowThroughRow:
     responsible: str  # the official named when overdue (name and title), else ""
 
     @property
-    def followed_up_on(self) -> datetime.date | None:
-        """The decision's date, under the register's former name (the figures export's column reads it)."""
-        return self.decided_on
-
-    @property
     def taken_up_late(self) -> bool:
         return self.taken_up_on is not None and self.due_on is not None and self.taken_up_on > self.due_on
 
