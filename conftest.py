@@ -76,3 +76,14 @@ def audit_anchor_file(tmp_path: Path, settings: object) -> Path:
 @pytest.fixture
 def private_storage(_private_storage: Path) -> Path:
     return _private_storage
+
+
+@pytest.fixture
+def celery_eager() -> Iterator[None]:
+    """Run enqueued tasks at once, in the test's process (e.g. the e-mails beside work items)."""
+    from config.celery_app import app
+
+    before = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    app.conf.update(task_always_eager=before[0], task_eager_propagates=before[1])
