@@ -76,3 +76,10 @@ def work_items_open_for(*, work_key: str) -> list[Any]:
     """The users whose item of `work_key` is still open (e.g. to name who must act next)."""
     items = Notification.objects.filter(work_key=work_key, resolved_at__isnull=True).select_related("user")
     return [item.user for item in items.order_by("user_id")]
+
+
+def work_waiting_for(user: Any, *, entity: str, step: str) -> bool:
+    """Whether `user` has an open work item `<entity>:<id>:<step>` (e.g. a decision draft to review)."""
+    return Notification.objects.filter(
+        user_id=user.pk, work_key__startswith=f"{entity}:", work_key__endswith=f":{step}", resolved_at__isnull=True
+    ).exists()
