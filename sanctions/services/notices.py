@@ -6,15 +6,13 @@ an official's inbox never says a decision awaits a signature it already has. The
 page: the official who must sign may not open the confidential case page.
 """
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
-from accounts.actors import Actor
-from accounts.roles import Role
 from core.notifications import notification_send
 from core.work_items import work_item_open, work_item_resolve
 from sanctions.models import Decision, Objection
+from sanctions.selectors import decision_reviewers
 
 NOTIFY_AWAITING_SIGNATURE = gettext_noop("A decision on case %(case)s awaits your signature.")
 NOTIFY_AWAITING_REVIEW = gettext_noop("The draft decision on case %(case)s awaits your review.")
@@ -36,19 +34,6 @@ def objection_work_key(objection: Objection) -> str:
 
 def _url(decision: Decision) -> str:
     return reverse("sanctions:decision-detail", args=[decision.pk])
-
-
-def decision_reviewers(decision: Decision) -> list[Actor]:
-    """Who may review the draft (sanctions.permissions.can_review_decision): the agency's active intake officers and
-    administrators, not its drafter."""
-    roles = [str(Role.INTAKE_OFFICER), str(Role.ADMINISTRATOR)]
-    return list(
-        get_user_model()
-        .objects.filter(agency_id=decision.case.agency_id, is_active=True, groups__name__in=roles)
-        .exclude(pk=decision.drafted_by_id)
-        .distinct()
-        .order_by("id")
-    )
 
 
 def notify_awaiting_review(decision: Decision) -> None:
