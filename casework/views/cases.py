@@ -126,5 +126,6 @@ def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         "deadlines": case_deadlines(case),
         "timeline": [TimelineEntry.of(event) for event in selectors.case_timeline(case=case)],
         "can_open_reports": is_intake_officer(request.user),
+        "waiting_on": selectors.case_waiting_on(case=case),
     }
     return render(request, "casework/case_detail.html", context)

@@ -474,3 +474,21 @@ def test_an_examiners_own_cases_show_what_is_due_first(officer, examiner_user, d
     assert "Next due" in response.content.decode()
     # Without the order the list stays newest first.
     assert _numbers(client.get(f"{LIST}?tab=mine"))[0] == "0001/KASUS/LEBONG/2030"
+
+
+def test_the_case_page_names_who_must_act_next(officer, examiner_user, case):
+    IntakeOfficerFactory(username="kasubbid", first_name="Rina", last_name="Marlina", agency=officer.agency)
+    client = Client(HTTP_ACCEPT_LANGUAGE="id")
+    client.force_login(officer)
+
+    def note() -> tuple[str, str]:
+        response = client.get(_page(case))
+        text = response.content.decode().split('id="waiting-on"')[1].split("</p>")[0]
+        return response.context["waiting_on"][0], " ".join(text.split())
+
+    step, text = note()
+    assert step == "intake" and "verifikator menelaah kasus" in text and "Rina Marlina" in text
+
+    services.case_assign(case=case, actor=officer, examiners=[examiner_user])
+    step, text = note()
+    assert (step, text.endswith(f"— {examiner_user.get_full_name()}.")) == ("examiners", True)
