@@ -94,3 +94,20 @@ def test_a_user_without_an_address_gets_no_email(yanti, django_capture_on_commit
 
     assert notification_email_send(item.pk) is False
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("items", [1, 12])
+def test_the_inbox_page_shows_open_work_only_at_a_fixed_query_count(client, hendra, django_assert_num_queries, items):
+    for n in range(items):
+        _open([hendra], key=f"decision:{n}:sign")
+    _open([hendra], key="decision:99:sign")
+    work_item_resolve(work_key="decision:99:sign")
+    client.force_login(hendra)
+
+    # session, user, roles (navigation), the unread count, the page count, the page
+    with django_assert_num_queries(6):
+        response = client.get("/notifications/", headers={"accept-language": "id"})
+
+    keys = [item["notification"].work_key for item in response.context["items"]]
+    assert len(keys) == items and "decision:99:sign" not in keys
+    assert response.content.decode().count("menunggu tanda tangan Anda") == items
