@@ -79,11 +79,8 @@ def private_storage(_private_storage: Path) -> Path:
 
 
 @pytest.fixture
-def celery_eager() -> Iterator[None]:
-    """Run enqueued tasks at once, in the test's process (e.g. the e-mails beside work items)."""
-    from config.celery_app import app
-
-    before = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    yield
-    app.conf.update(task_always_eager=before[0], task_eager_propagates=before[1])
+def celery_eager(settings: Any) -> None:
+    """Run enqueued tasks at once, in the test's process (e.g. the e-mails beside work items). Celery reads these
+    Django settings when a task is sent; pytest-django's `settings` restores them afterwards."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True
