@@ -48,7 +48,7 @@ def _world() -> dict[str, Any]:
         sanction_code="B1", **terms_for("B1"),
     )  # fmt: skip
     reviewing = decision_submit_for_review(decision=reviewing, actor=world.officer)
-    reporter = UserFactory(username="diskominfo", roles=[Role.INTERNAL_REPORTER], agency=world.agency)
+    reporter = UserFactory.create(username="diskominfo", roles=[Role.INTERNAL_REPORTER], agency=world.agency)
     data = ReportInput(accused_name="Yusuf Effendi", incident_date=datetime.date(2024, 10, 9), description="Unggahan.")
     finding = report_submit(data=data, reporter=ReporterInput(organisation="Diskominfo"), submitted_by=reporter)
     citizen = report_submit(data=data, reporter=ReporterInput(name="Siti Aminah")).report
