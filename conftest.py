@@ -76,3 +76,11 @@ def audit_anchor_file(tmp_path: Path, settings: object) -> Path:
 @pytest.fixture
 def private_storage(_private_storage: Path) -> Path:
     return _private_storage
+
+
+@pytest.fixture
+def celery_eager(settings: Any) -> None:
+    """Run enqueued tasks at once, in the test's process (e.g. the e-mails beside work items). Celery reads these
+    Django settings when a task is sent; pytest-django's `settings` restores them afterwards."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True

@@ -143,3 +143,35 @@ def case_examined_by_team(*, case: Case) -> bool:
         case_id=case.pk, examination_team=team, attendance=Summons.Attendance.ABSENT, notice_respected=True
     )
     return set(absences.values_list("number", flat=True)) == {1, 2}
+
+
+_EXAMINERS_ACT = frozenset(
+    {
+        Case.Status.TEAM_FORMED,
+        Case.Status.SUMMONED,
+        Case.Status.EXAMINED,
+        Case.Status.ABSENT_TWICE,
+        Case.Status.REPORTED,
+    }
+)
+
+
+def case_waiting_on(*, case: Case) -> tuple[str, list[str]] | None:
+    """Whose move it is on an open case and the names of who may make it: ("intake", the agency's intake officers)
+    to review it and assign examiners, ("examiners", the assigned examiners) to summon, examine and report, or
+    ("decision", the examiners) to draft the decision; None once it is decided or closed (the decision page names
+    the reviewer and the official)."""
+    examiners = [
+        str(user.get_full_name() or user.get_username())
+        for user in case.assigned_examiners.filter(is_active=True).order_by("first_name", "last_name", "username")
+    ]
+    if case.status in (Case.Status.REGISTERED, Case.Status.UNDER_REVIEW) and not examiners:
+        officers = User.objects.filter(
+            agency_id=case.agency_id, is_active=True, groups__name=str(Role.INTAKE_OFFICER)
+        ).order_by("first_name", "last_name", "username")
+        return "intake", [str(user.get_full_name() or user.get_username()) for user in officers]
+    if case.status in _EXAMINERS_ACT or case.status in (Case.Status.REGISTERED, Case.Status.UNDER_REVIEW):
+        return "examiners", examiners
+    if case.status == Case.Status.FORWARDED_FOR_DECISION:
+        return "decision", examiners
+    return None

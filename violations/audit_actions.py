@@ -75,3 +75,6 @@ BKN_ACCOUNT_CREATED = declare(
 ELECTION_CREATED = declare(
     "election_created", pgettext_lazy("audit action", "Election created"), target="violations.election"
 )
+REPORTER_STATUS_EMAILED = declare(
+    "reporter_status_emailed", pgettext_lazy("audit action", "Reporter told of the status by e-mail"), target=_REPORT
+)

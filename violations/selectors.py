@@ -194,3 +194,15 @@ def recommendation_get_for_bkn(*, account: Actor, letter_number: str) -> Recomme
         .filter(letter_number=letter_number)
         .first()
     )
+
+
+OWN_FINDINGS_SHOWN = 10
+
+
+def internal_findings_of(*, user: Viewer) -> list[Report]:
+    """The findings `user` recorded themselves (internal reporters, intake officers), newest first, the latest few:
+    the code, the date and the public status, what the reporter of any report may see of it."""
+    if not is_account(user):
+        return []
+    reports = Report.objects.filter(submitted_by_id=user.pk).only("id", "tracking_code", "received_at", "status")
+    return list(reports.order_by("-received_at", "-id")[:OWN_FINDINGS_SHOWN])

@@ -41,7 +41,12 @@ from sanctions.services.decision_requirements import (
     identified_accused,
     recommended_by_lhp,
 )
-from sanctions.services.notices import notify_awaiting_signature, notify_returned
+from sanctions.services.notices import (
+    notify_awaiting_review,
+    notify_awaiting_signature,
+    notify_returned,
+    resolve_decision_work,
+)
 from sanctions.services.preconditions import required_text
 from sanctions.services.sanction_rules import (
     check_no_other_live,
@@ -292,7 +297,7 @@ def decision_submit_for_review(*, decision: Decision, actor: Actor, expected_ver
     routed = apply_routing(decision, routing, actor)
     decision.submitted_at = clock.now()
     decision.review_note = ""
-    return DECISION_LIFECYCLE.transition(
+    DECISION_LIFECYCLE.transition(
         decision,
         to=_D.IN_REVIEW,
         actor=actor,
@@ -305,6 +310,8 @@ def decision_submit_for_review(*, decision: Decision, actor: Actor, expected_ver
             "rule": routing.rule.pk if routing.rule else None,
         },
     )
+    notify_awaiting_review(decision)
+    return decision
 
 
 def _lock_for_review(decision: Decision, actor: Actor) -> Decision:
@@ -367,6 +374,6 @@ def decision_cancel_draft(
         return decision
     DECISION_LIFECYCLE.check_version(decision, expected_version)
     reason = required_text(reason, "reason", _("Give the reason."))
-    return DECISION_LIFECYCLE.transition(
-        decision, to=_D.CANCELLED, actor=actor, action=DECISION_CANCELLED, reason=reason
-    )
+    DECISION_LIFECYCLE.transition(decision, to=_D.CANCELLED, actor=actor, action=DECISION_CANCELLED, reason=reason)
+    resolve_decision_work(decision)
+    return decision

@@ -35,6 +35,7 @@ from violations.models import (
 )
 from violations.services.public_timeline import NOTE_INFORMATION_ADDED, NOTE_RECEIVED, timeline_append
 from violations.services.report_transitions import report_transition
+from violations.services.triage_inbox import notify_report_received
 from violations.tracking_codes import new_tracking_code
 
 # A report in these statuses belongs to a case: evidence added to it is handed over to the case.
@@ -211,6 +212,7 @@ def report_create(
         to_status=Report.Status.RECEIVED,
         data={"channel": channel, "source": source, "evidence": [item.sha256 for item in evidence]},
     )
+    notify_report_received(report)
     return SubmittedReport(report=report, access_pin=pin)
 
 

@@ -35,6 +35,7 @@ from violations.forms.triage import (
 )
 from violations.models import Report
 from violations.permissions import can_record_internal_finding, can_triage, is_intake_officer
+from violations.views.public_status import status_label
 
 RECEIPT_SESSION_KEY = "netra.internal_finding_receipt"
 
@@ -179,7 +180,8 @@ class InternalFindingRecord(StaffActionView):
         return form.is_valid() and self.evidence.is_valid()
 
     def context(self, target: Agency, form: forms.Form) -> dict[str, Any]:
-        return {"evidence": self.evidence, "evidence_limits": limits_description()}
+        own = [(report, status_label(report.status)) for report in selectors.internal_findings_of(user=self.actor)]
+        return {"evidence": self.evidence, "evidence_limits": limits_description(), "own_findings": own}
 
     def perform(self, form: InternalFindingForm, target: Agency) -> Done:
         submitted = services.report_submit(
