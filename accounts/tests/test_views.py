@@ -71,9 +71,9 @@ def test_a_user_without_a_role_lands_on_the_home_page(client):
 
 # The menu of each role: the pages of its work, then Notifications.
 NAV = {
-    Role.INTAKE_OFFICER: ["Triage queue", "Cases", "Record an internal finding", "Decisions",
+    Role.INTAKE_OFFICER: ["Triage queue", "Cases", "Search", "Record an internal finding", "Decisions",
                           "Follow-through register", "Figures"],
-    Role.EXAMINER: ["Cases", "Decisions"],
+    Role.EXAMINER: ["Cases", "Search", "Decisions"],
     Role.SANCTIONING_OFFICIAL: ["Decisions"],
     Role.LEADERSHIP: ["Figures", "Follow-through register"],
     Role.BAWASLU_OFFICE: ["Our forwardings", "Forward a finding"],

@@ -201,6 +201,7 @@ def test_the_navigation_leads_examiners_to_their_cases_and_decisions(world: Worl
 
     assert nav == [
         {"url": reverse("casework:case-list"), "label": "Cases"},
+        {"url": reverse("casework:search"), "label": "Search"},
         {"url": reverse("sanctions:decision-list"), "label": "Decisions"},
     ]
 
