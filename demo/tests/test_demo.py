@@ -3,10 +3,11 @@ import io
 from collections import Counter
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 
@@ -245,8 +246,9 @@ def test_printed_logins_tokens_and_pins_all_work(private_storage):
     lines = seed()
 
     for username, role in LOGINS.items():
-        user = authenticate(username=username, password=DEMO_PASSWORD)
+        user = authenticate(RequestFactory().post("/login/"), username=username, password=DEMO_PASSWORD)
         assert user is not None, username
+        password_validation.validate_password(DEMO_PASSWORD, user)  # the published password passes the rules
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert user.has_role(Role(role))
     admin = User.objects.get(username="admin")
