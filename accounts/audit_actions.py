@@ -41,3 +41,9 @@ MFA_RECOVERY_CODES_RENEWED = declare(
 PASSWORD_RESET_REQUESTED = declare(
     "password_reset_requested", pgettext_lazy("audit action", "Password reset requested"), target="accounts.user"
 )
+API_TOKEN_ISSUED = declare(
+    "api_token_issued", pgettext_lazy("audit action", "API token issued"), target="accounts.user"
+)
+API_TOKEN_REVOKED = declare(
+    "api_token_revoked", pgettext_lazy("audit action", "API token revoked"), target="accounts.user"
+)

@@ -340,3 +340,28 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.device.user_id}:{self.digest[:8]}"  # never the code: only its hash is known
+
+
+class ApiToken(models.Model):
+    """An account's API key for `Authorization: Token <key>` (docs/api-contract.md). Only the key's SHA-256 is
+    stored: the key is shown once, when issued (accounts.api_tokens). It works until `expires_at` or its revocation,
+    whichever comes first."""
+
+    user = models.ForeignKey(User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(_("SHA-256 of the key"), max_length=64, unique=True)
+    # The key's first characters: enough to tell an account's tokens apart, far too few to guess the rest.
+    prefix = models.CharField(_("start of the key"), max_length=8)
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ("-created_at",)
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("created_at")), name="api_token_expires")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.prefix}…"

@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -144,6 +143,8 @@ NETRA_STAFF_SESSION_HOURS = env.int("NETRA_STAFF_SESSION_HOURS", default=8)
 NETRA_MFA_ENFORCED = env.bool("NETRA_MFA_ENFORCED", default=True)
 NETRA_MFA_ENFORCED_ROLES = env.list("NETRA_MFA_ENFORCED_ROLES", default=["administrator", "sanctioning_official"])
 OTP_TOTP_ISSUER = env("NETRA_MFA_ISSUER", default="Netra")
+# API tokens (accounts.api_tokens) expire this many days after they are issued; rotate them before.
+NETRA_API_TOKEN_DAYS = env.int("NETRA_API_TOKEN_DAYS", default=180)
 # Password reset links are valid this long (Django's default is three days).
 PASSWORD_RESET_TIMEOUT = env.int("NETRA_PASSWORD_RESET_TIMEOUT_SECONDS", default=60 * 60)
 
@@ -200,7 +201,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Netra <netra@localhost>"
 # --- Django REST framework ----------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api_authentication.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -10,9 +10,9 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
 from accounts.actors import Actor
+from accounts.api_tokens import api_token_issue, api_token_rotate
 from accounts.models import Agency, BawasluOffice, User
 from accounts.roles import Role
 from core.audit import audit_record
@@ -193,9 +193,9 @@ def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: st
     user.full_clean(exclude=["password"])
     user.save(force_insert=True)
     user.groups.add(Group.objects.get_or_create(name=str(Role.BAWASLU_OFFICE))[0])
-    token = Token.objects.create(user=user)
+    issued = api_token_issue(user=user)
     audit_record(actor=None, action=BAWASLU_OFFICE_CREATED, target=office, data={"username": username})
-    return OfficeAccount(office=office, user=user, token=token.key)
+    return OfficeAccount(office=office, user=user, token=issued.key)
 
 
 @transaction.atomic
@@ -209,7 +209,6 @@ def bawaslu_office_rotate_token(*, office: BawasluOffice, username: str = "") ->
             % {"count": len(accounts)},
         )
     user = accounts[0]
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
+    issued = api_token_rotate(user=user)
     audit_record(actor=None, action=BAWASLU_TOKEN_ROTATED, target=office, data={"username": user.username})
-    return OfficeAccount(office=office, user=user, token=token.key)
+    return OfficeAccount(office=office, user=user, token=issued.key)
