@@ -31,10 +31,14 @@ def _account(username: object) -> User | None:
     return get_user_model().objects.filter(username=username).first()  # type: ignore[return-value]
 
 
-def on_logged_in(sender: object, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+def on_logged_in_start_session(sender: object, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+    """The session's login time and whether it owes a second factor."""
     if request is not None and hasattr(request, "session"):
         session_start(request.session)
         request.session[SESSION_NEEDED_KEY] = second_factor_needed(user)
+
+
+def on_logged_in(sender: object, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     audit_record(actor=user, action=LOGIN_SUCCEEDED, target=user, data={"address": _address(request)})
 
 

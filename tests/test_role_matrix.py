@@ -139,6 +139,8 @@ ENDPOINTS = {
         writes=True,
     ),
     "officer_handover": Endpoint("get", lambda world: reverse("casework:officer-handover")),
+    "account_profile": Endpoint("get", lambda world: reverse("account:profile")),
+    "account_password_change": Endpoint("get", lambda world: reverse("account:password-change")),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -162,6 +164,9 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "letter_status": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "letter_retry": (302, 404, 404, 403, 403, 403, 302, 403, 302),
     "officer_handover": (200, 200, 403, 403, 403, 403, 200, 403, 302),
+    # Every account's own pages (accounts.urls).
+    "account_profile": (200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "account_password_change": (200, 200, 200, 200, 200, 200, 200, 200, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.test import Client
 
+from accounts import session_clock
 from accounts.tests.factories import UserFactory
-from core import clock
 from core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def moment(monkeypatch):
     class Moment:
         now = LOGIN_AT
 
-    monkeypatch.setattr(clock, "now", lambda: Moment.now)
+    monkeypatch.setattr(session_clock, "_now", lambda: Moment.now)
     return Moment
 
 

@@ -129,7 +129,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.auth_views.lockout_response"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Failures are kept in axes' failure log (the only record of usernames no account has); successes and logouts are
+# in the audit trail, so axes' own access log is not written.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_DISABLE_ACCESS_LOG = True
 # The client's address as the public throttles see it (NETRA_NUM_PROXIES trusted proxies in front).
 AXES_CLIENT_IP_CALLABLE = "core.throttling.client_address"
 AXES_VERBOSE = False
