@@ -7,6 +7,7 @@ LOGIN_REDIRECT_URL) is unchanged: the verify page passes `next` on.
 
 from base64 import b32encode
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from django import forms
@@ -15,7 +16,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -58,7 +59,7 @@ def _next_url(request: HttpRequest) -> str:
 def mfa_verify(request: AuthenticatedRequest) -> HttpResponse:
     """Ask for a code of the authenticator (or a recovery code) after the password."""
     if not mfa.second_factor_enrolled(request.user):
-        return redirect(f"{reverse_lazy('account:mfa-enrol')}?next={_next_url(request)}")
+        return redirect(f"{reverse('account:mfa-enrol')}?{urlencode({'next': _next_url(request)})}")
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = mfa.second_factor_verify(
