@@ -86,7 +86,11 @@ def _pending_device(request: AuthenticatedRequest) -> TOTPDevice:
 @login_required
 @require_http_methods(["GET", "POST"])
 def mfa_enrol(request: AuthenticatedRequest) -> HttpResponse:
-    """Set up the authenticator: its QR code and key, then a code it shows; the recovery codes are shown once."""
+    """Set up the authenticator: its QR code and key, then a code it shows; the recovery codes are shown once.
+
+    An account that has one already must verify it first: a password alone never replaces the second factor."""
+    if mfa.second_factor_enrolled(request.user) and not request.user.is_verified():  # type: ignore[attr-defined]
+        return redirect(f"{reverse('account:mfa-verify')}?{urlencode({'next': _next_url(request)})}")
     device = _pending_device(request)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

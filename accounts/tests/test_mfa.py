@@ -117,6 +117,18 @@ def test_after_a_wrong_code_even_the_right_one_waits_out_the_throttle(client):
     assert _actions(user) == ["login_succeeded", "mfa_failed", "mfa_failed"]
 
 
+def test_a_password_alone_cannot_replace_an_enrolled_authenticator(client):
+    user, device = _enrolled("admin", [Role.ADMINISTRATOR])
+    _login(client, "admin")
+
+    page = client.get("/account/mfa/enrol/")
+    post = client.post("/account/mfa/enrol/", {"token": "123456"})
+
+    assert page.url.startswith("/account/mfa/verify/")
+    assert post.url.startswith("/account/mfa/verify/")
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+
+
 def test_an_enrolled_account_of_a_role_not_enforced_is_asked_for_its_code_too(client):
     _enrolled("pemeriksa", [Role.EXAMINER])
 
