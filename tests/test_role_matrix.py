@@ -3,6 +3,7 @@
 Only intake officers of the report's agency see and act on reports (another agency's report or case is a 404);
 the case pages also let in the agency's administrators and examiners (an examiner not on the case: 404);
 internal reporters may only record internal findings; other signed-in users get 403; visitors are sent to log in.
+Every account opens its own pages (profile, password change).
 """
 
 import datetime
