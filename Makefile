@@ -19,13 +19,14 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/netra
 TEST_CACHE_URL ?= rediscache://127.0.0.1:6379/1
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/2
 
-.PHONY: help run test lint typecheck system-run system-test services install install-dev messages bench bench-letters clean
+.PHONY: help run test lint typecheck system-run system-test services install install-dev messages bench bench-letters bench-search clean
 
 help:
 	@echo "make run   — start Netra locally with demo data (http://$(HOST):$(PORT)/)"
 	@echo "make test  — lint, type-check and run the whole test suite on PostgreSQL and Redis"
 	@echo "make bench — run the benchmarks in bench/ and write docs/benchmarks.md"
 	@echo "make bench-letters — only the letter rendering benchmark (its section of docs/benchmarks.md)"
+	@echo "make bench-search — only the staff search benchmark at 1,000,000 reports (its section)"
 
 # --- system packages ------------------------------------------------------------------------------
 define ensure_debs
@@ -114,6 +115,9 @@ bench: install-dev services
 
 bench-letters: install-dev
 	$(BIN)/python bench/run.py letters
+
+bench-search: install-dev services
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python bench/run.py search
 
 clean:
 	rm -rf var $(VENV)

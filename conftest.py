@@ -100,3 +100,11 @@ def _force_login_unaudited(monkeypatch: pytest.MonkeyPatch) -> None:
             user_logged_in.connect(on_logged_in, dispatch_uid=LOGIN_AUDIT_UID)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def celery_eager(settings: Any) -> None:
+    """Run enqueued tasks at once, in the test's process (e.g. the e-mails beside work items). Celery reads these
+    Django settings when a task is sent; pytest-django's `settings` restores them afterwards."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True

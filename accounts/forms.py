@@ -7,6 +7,7 @@ field's name is substituted into a sentence that already names it), so the messa
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
@@ -44,3 +45,21 @@ class NetraPasswordResetForm(PasswordResetForm):
         for user in self.get_users(self.cleaned_data["email"]):
             services.account_password_reset_record(user=user)  # type: ignore[arg-type]
         super().save(*args, **kwargs)
+
+
+class AccusedLinkForm(forms.Form):
+    """Link an accused to the register: the entry comes from the suggestion's button (one click), the reason from
+    the text box (needed only to replace an entry already linked)."""
+
+    civil_servant = forms.IntegerField(
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Choose a civil servant from the suggestions.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        help_text=_("Needed only when another civil servant is linked already; it goes into the audit trail."),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -10,6 +10,8 @@ class Role(models.TextChoices):
     SANCTIONING_OFFICIAL = "sanctioning_official", _("Sanctioning official")
     LEADERSHIP = "leadership", _("Leadership")
     BAWASLU_OFFICE = "bawaslu_office", _("Bawaslu office")
+    # BKN's account for the agency: sends recommendations through the API (violations.api.bkn).
+    BKN = "bkn", _("BKN (recommending body)")
     ADMINISTRATOR = "administrator", _("Administrator")
     # Staff of Diskominfo's monitoring team, the Inspektorat or a direct superior who record internal findings.
     INTERNAL_REPORTER = "internal_reporter", _("Internal finding reporter")
@@ -23,6 +25,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.SANCTIONING_OFFICIAL: ["violations.view_violationtype"],
     Role.LEADERSHIP: [],
     Role.BAWASLU_OFFICE: [],
+    Role.BKN: [],
     Role.INTERNAL_REPORTER: ["violations.view_violationtype"],
     Role.ADMINISTRATOR: [
         f"{app}.{action}_{model}"

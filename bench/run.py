@@ -2,7 +2,8 @@
 
 `python bench/run.py letters` (`make bench-letters`) runs only the letter rendering benchmark (bench/letters.py,
 no database) and replaces only its section of the page; `python bench/run.py dashboard` only the leadership figures
-benchmark (bench/dashboard.py, its own scratch database, in a process of its own), likewise.
+benchmark (bench/dashboard.py, its own scratch database, in a process of its own), likewise; `python bench/run.py
+search` (`make bench-search`) only the staff search benchmark (bench/search.py, 1,000,000 reports), likewise.
 
 Measures, on a scratch PostgreSQL database (`netra_bench`, dropped afterwards):
 - the triage queue (first page, a deep cursor page, a filtered page) over BENCH_REPORTS reports;
@@ -79,6 +80,11 @@ def _dashboard() -> None:
     subprocess.run([sys.executable, str(ROOT / "bench" / "dashboard.py")], check=True)  # noqa: S603
 
 
+def _search() -> None:
+    """The staff search benchmark, in its own process (its own settings and scratch database)."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "search.py")], check=True)  # noqa: S603
+
+
 def main(argv: list[str] | None = None) -> None:
     from bench import letters
 
@@ -88,6 +94,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args == ["dashboard"]:
         _dashboard()
+        return
+    if args == ["search"]:
+        _search()
         return
     _psql("DROP DATABASE IF EXISTS netra_bench")
     _psql("CREATE DATABASE netra_bench")
@@ -101,6 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     _write(results)
     print(letters.write(letters.run(), _machine()))
     _dashboard()
+    _search()
 
 
 def _seed(agency: object, office: object) -> None:
@@ -252,10 +262,11 @@ def _write(results: list[tuple[str, str]]) -> None:
         *[f"| {name} | {value} |" for name, value in results],
         "",
     ]
-    from bench import dashboard, letters
+    from bench import dashboard, letters, search
 
-    # The letters and dashboard sections are written after this one; keep their previous figures if those fail.
-    kept = "".join("\n" + section for section in (letters.existing_section(), dashboard.existing_section()) if section)
+    # The other sections are written after this one; keep their previous figures if those fail.
+    sections = (letters.existing_section(), dashboard.existing_section(), search.existing_section())
+    kept = "".join("\n" + section for section in sections if section)
     (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + kept)
     print("\n".join(lines))
 

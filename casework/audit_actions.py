@@ -29,6 +29,12 @@ CASE_PROBABLE_LEVEL_RAISED = declare(
     target=_CASE,
     statuses=_STATUS,
 )
+CASE_ACCUSED_IDENTIFIED = declare(
+    "case_accused_identified",
+    pgettext_lazy("audit action", "Accused identified in the register"),
+    target=_CASE,
+    statuses=_STATUS,
+)
 CASE_ASSIGNED = declare(
     "case_assigned", pgettext_lazy("audit action", "Examiners assigned"), target=_CASE, statuses=_STATUS
 )
@@ -132,6 +138,18 @@ CASE_CLOSED = declare("case_closed", pgettext_lazy("audit action", "Case closed"
 # --- evidence (chain of custody) --------------------------------------------------------------------------------------
 CASE_EVIDENCE_ADDED = declare(
     "case_evidence_added", pgettext_lazy("audit action", "Evidence added"), target=_CASE, statuses=_STATUS
+)
+CASE_RECOMMENDATION_RECORDED = declare(
+    "case_recommendation_recorded",
+    pgettext_lazy("audit action", "Recommendation received (BKN or Bawaslu)"),
+    target=_CASE,
+    statuses=_STATUS,
+)
+CASE_EVIDENCE_RECEIVED = declare(
+    "case_evidence_received",
+    pgettext_lazy("audit action", "Evidence received from a report"),
+    target=_CASE,
+    statuses=_STATUS,
 )
 CASE_EVIDENCE_WITHDRAWN = declare(
     "case_evidence_withdrawn", pgettext_lazy("audit action", "Evidence withdrawn"), target=_CASE, statuses=_STATUS

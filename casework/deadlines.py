@@ -276,3 +276,27 @@ def overdue_cases(queryset: QuerySet[Case], today: datetime.date | None = None) 
         )
     ]
     return queryset.filter(pk__in=overdue_ids)
+
+
+def cases_by_next_due(queryset: QuerySet[Case], today: datetime.date | None = None) -> list[Case]:
+    """The cases of `queryset`, the one whose next open deadline comes first at the top (`case.next_due` is set,
+    None for a case with no open deadline: those follow, newest first). For a user's own cases: every case is
+    read, so not for the agency-wide list."""
+    today = today or clock.today()
+    cases: list[Case] = list(
+        queryset.prefetch_related(
+            Prefetch("summonses", queryset=Summons.objects.current(), to_attr="current_summonses")
+        )
+    )
+    rules = _rules() if cases else {}
+    working_calendar = WorkingCalendar()
+    due: dict[int, datetime.date] = {}
+    for case in cases:
+        items = _compute(case, case.current_summonses, today, rules, working_calendar)  # type: ignore[attr-defined]
+        next_due = min((item.due for item in items if item.status != DeadlineStatus.MET), default=None)
+        case.next_due = next_due  # type: ignore[attr-defined]
+        if next_due is not None:
+            due[case.pk] = next_due
+    dated = sorted((case for case in cases if case.pk in due), key=lambda c: (due[c.pk], c.pk))
+    undated = sorted((case for case in cases if case.pk not in due), key=lambda c: (c.registered_at, c.pk))
+    return dated + list(reversed(undated))

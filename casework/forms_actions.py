@@ -10,6 +10,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import AccusedLinkForm
 from accounts.models import User
 from accounts.roles import Role
 from casework.models import Case, CaseTrack, ExaminationTeamMember, ProbableLevel, Summons
@@ -60,6 +61,10 @@ class VersionedForm(forms.Form):
         self.case = case
         kwargs.setdefault("initial", {}).setdefault("expected_version", case.version)
         super().__init__(*args, **kwargs)
+
+
+class CaseAccusedLinkForm(VersionedForm, AccusedLinkForm):
+    """Link the case's accused to the register (the entry from the suggestion's button)."""
 
 
 class ConfirmForm(VersionedForm):

@@ -10,6 +10,16 @@ def can_register_case(user: Viewer) -> bool:
     return is_intake_officer(user)
 
 
+def may_record_recommendations(user: Viewer, case: Case) -> bool:
+    """Who records a BKN or Bawaslu recommendation received by letter on a case: the agency's intake officers."""
+    return is_intake_officer(user) and is_account(user) and user.agency_id == case.agency_id
+
+
+def can_record_recommendation(user: Viewer, case: Case) -> bool:
+    """Whether the case page offers it now: to those who may, while the case is open."""
+    return may_record_recommendations(user, case) and case.is_open
+
+
 def can_view_cases(user: Viewer) -> bool:
     """Who may open the case pages: the agency's intake officers and administrators, and examiners.
 

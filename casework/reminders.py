@@ -13,7 +13,8 @@ case (casework.deadlines.case_deadlines) that is overdue or due within NETRA_REM
 
 Inactive accounts (officers who left) never get a reminder. Each person gets one in-app notification per deadline
 per day (core.notifications dedup key `reminder:<deadline>:<case>:<due>:<today>`); the e-mail goes out after commit,
-only when that notification was new, so running the job twice on a day sends nothing more.
+only when that notification was new, so running the job twice on a day sends nothing more. The reminders are work
+items of their deadline (casework.notices.reminder_work_key): once the deadline is met, the next run resolves them.
 """
 
 import datetime
@@ -31,11 +32,13 @@ from django.utils.translation import gettext_noop
 from accounts.models import CivilServant, User
 from casework.deadlines import ROMAN, CaseDeadline, DeadlineStatus, case_deadlines
 from casework.models import OPEN_STATUSES, Case
+from casework.notices import reminder_work_key
 from core import clock
 from core.calendar import WorkingCalendar
 from core.deadline_catalogue import DeadlineCode
 from core.notifications import notification_send, notification_text
 from core.transactions import on_commit
+from core.work_items import work_item_resolve
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +129,12 @@ def _notify(*, user: User, case: Case, deadline: CaseDeadline, today: datetime.d
     dedup_key = f"reminder:{deadline.key}:{case.pk}:{deadline.due.isoformat()}:{today.isoformat()}"
     with transaction.atomic():
         notification, created = notification_send(
-            user=user, message=message, params=params, url=path, dedup_key=dedup_key
+            user=user,
+            message=message,
+            params=params,
+            url=path,
+            dedup_key=dedup_key,
+            work_key=reminder_work_key(case, deadline.key),
         )
         if not created:
             run.skipped_duplicates += 1
@@ -166,7 +174,10 @@ def deadline_reminders_send(*, today: datetime.date | None = None) -> ReminderRu
     with translation.override(settings.LANGUAGE_CODE):
         for case in cases:
             for deadline in case_deadlines(case, today, working_calendar=working_calendar):
-                if deadline.status == DeadlineStatus.MET or deadline.due > horizon:
+                if deadline.status == DeadlineStatus.MET:
+                    work_item_resolve(work_key=reminder_work_key(case, deadline.key))
+                    continue
+                if deadline.due > horizon:
                     continue
                 run.cases.add(case.pk)
                 for user in reminder_recipients(deadline):

@@ -5,7 +5,7 @@ from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subqu
 from accounts.actors import Actor, Viewer, is_account
 from accounts.models import User
 from accounts.roles import Role
-from casework.models import Case, CaseEvidence, Examination, ExaminationTeam, Summons
+from casework.models import ACCUSED_IDENTIFIABLE_STATUSES, Case, CaseEvidence, Examination, ExaminationTeam, Summons
 from casework.permissions import is_examiner, sees_agency_cases
 from casework.querysets import open_cases_of_officer, worked_on_by
 from core.models import AuditEvent
@@ -30,6 +30,11 @@ def _visible_cases(user: Viewer) -> QuerySet[Case]:
     return Case.objects.none()
 
 
+def case_scope_for_user(*, user: Viewer) -> QuerySet[Case]:
+    """The cases the user may see, with nothing computed per row (for lookups and searches over many cases)."""
+    return _visible_cases(user)
+
+
 def case_list_for_user(*, user: Viewer) -> QuerySet[Case]:
     reports_count = (
         Report.objects.filter(_in_case(OuterRef("pk")))
@@ -49,12 +54,27 @@ def case_get_for_user(*, user: Viewer, case_id: int) -> Case | None:
     return case_list_for_user(user=user).select_related("accused__unit", "registered_by").filter(pk=case_id).first()
 
 
+# Decisions are the sanctions app's (casework does not import it): a draft abandoned does not hold the accused.
+_CANCELLED_DECISION = "cancelled"
+
+
+def case_has_decision_draft(*, case: Case) -> bool:
+    """A decision (of any status but an abandoned draft) exists on the case: its accused is fixed then."""
+    return bool(case.decisions.exclude(status=_CANCELLED_DECISION).exists())  # type: ignore[attr-defined]
+
+
+def case_accused_changeable(*, case: Case) -> bool:
+    """Whether the case's accused may still be linked (or changed): an open case, or one forwarded for decision, on
+    which no decision is drafted (casework.services.case_identify_accused says why not)."""
+    return case.status in ACCUSED_IDENTIFIABLE_STATUSES and not case_has_decision_draft(case=case)
+
+
 def case_reports(*, case: Case) -> QuerySet[Report]:
     """Every report the case covers, including duplicates linked to them later, oldest first."""
     return (
         Report.objects.filter(_in_case(case))
         .distinct()
-        .select_related("violation_type", "forwarding__office", "merged_into")
+        .select_related("violation_type", "forwarding__office", "recommendation__bawaslu_office", "merged_into")
         .order_by("received_at", "id")
     )
 
@@ -70,7 +90,11 @@ def case_timeline(*, case: Case) -> QuerySet[AuditEvent]:
 
 def case_evidence_list(*, case: Case) -> QuerySet[CaseEvidence]:
     """A case's evidence, withdrawn items included (they stay on record), oldest first."""
-    return CaseEvidence.objects.filter(case=case).select_related("added_by", "withdrawn_by").order_by("id")
+    return (
+        CaseEvidence.objects.filter(case=case)
+        .select_related("added_by", "withdrawn_by", "report_evidence__report")
+        .order_by("id")
+    )
 
 
 def case_evidence_get_for_user(*, user: Viewer, evidence_id: int) -> CaseEvidence | None:
@@ -119,3 +143,35 @@ def case_examined_by_team(*, case: Case) -> bool:
         case_id=case.pk, examination_team=team, attendance=Summons.Attendance.ABSENT, notice_respected=True
     )
     return set(absences.values_list("number", flat=True)) == {1, 2}
+
+
+_EXAMINERS_ACT = frozenset(
+    {
+        Case.Status.TEAM_FORMED,
+        Case.Status.SUMMONED,
+        Case.Status.EXAMINED,
+        Case.Status.ABSENT_TWICE,
+        Case.Status.REPORTED,
+    }
+)
+
+
+def case_waiting_on(*, case: Case) -> tuple[str, list[str]] | None:
+    """Whose move it is on an open case and the names of who may make it: ("intake", the agency's intake officers)
+    to review it and assign examiners, ("examiners", the assigned examiners) to summon, examine and report, or
+    ("decision", the examiners) to draft the decision; None once it is decided or closed (the decision page names
+    the reviewer and the official)."""
+    examiners = [
+        str(user.get_full_name() or user.get_username())
+        for user in case.assigned_examiners.filter(is_active=True).order_by("first_name", "last_name", "username")
+    ]
+    if case.status in (Case.Status.REGISTERED, Case.Status.UNDER_REVIEW) and not examiners:
+        officers = User.objects.filter(
+            agency_id=case.agency_id, is_active=True, groups__name=str(Role.INTAKE_OFFICER)
+        ).order_by("first_name", "last_name", "username")
+        return "intake", [str(user.get_full_name() or user.get_username()) for user in officers]
+    if case.status in _EXAMINERS_ACT or case.status in (Case.Status.REGISTERED, Case.Status.UNDER_REVIEW):
+        return "examiners", examiners
+    if case.status == Case.Status.FORWARDED_FOR_DECISION:
+        return "decision", examiners
+    return None

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from casework.views import cases, downloads, handover, letters
+from casework.views import cases, downloads, handover, letters, search
 
 app_name = "casework"
 urlpatterns = [
     path("", cases.case_list, name="case-list"),
     path("register/", cases.case_register, name="case-register"),
     path("handover/", handover.officer_handover, name="officer-handover"),
+    path("search/", search.staff_search_page, name="search"),
     path("<int:case_id>/", cases.case_detail, name="case-detail"),
     path(
         "<int:case_id>/evidence/<int:evidence_id>/download/",

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from casework.views.actions import closing, evidence, examination, review, summons
+from casework.views.actions import accused, closing, evidence, examination, recommendation, review, summons
 
 app_name = "casework_actions"
 urlpatterns = [
+    path("<int:case_id>/accused/", accused.IdentifyAccused.as_view(), name="identify-accused"),
     path("<int:case_id>/review/", review.StartReview.as_view(), name="start-review"),
     path("<int:case_id>/probable-level/", review.RaiseLevel.as_view(), name="raise-level"),
     path("<int:case_id>/team/", review.FormTeam.as_view(), name="team-form"),
@@ -28,6 +29,11 @@ urlpatterns = [
     path("<int:case_id>/dismiss/", closing.Dismiss.as_view(), name="dismiss"),
     path("<int:case_id>/withdraw/", closing.Withdraw.as_view(), name="withdraw"),
     path("<int:case_id>/merge/", closing.Merge.as_view(), name="merge"),
+    path(
+        "<int:case_id>/recommendation/",
+        recommendation.RecordRecommendation.as_view(),
+        name="recommendation-record",
+    ),
     path("<int:case_id>/criminal-referral/", closing.RecordCriminalReferral.as_view(), name="criminal-referral"),
     path("<int:case_id>/evidence/files/", evidence.AddEvidenceFiles.as_view(), name="evidence-files"),
     path("<int:case_id>/evidence/capture/", evidence.AddEvidenceCapture.as_view(), name="evidence-capture"),

@@ -169,6 +169,10 @@ class Notification(models.Model):
 
     `dedup_key` makes sending idempotent: at most one notification per user and key (e.g. one reminder per deadline,
     person and day). An empty key never deduplicates.
+
+    A work item (a non-empty `work_key`, e.g. `decision:12:sign`) tells of work waiting for the user; it is resolved
+    (`resolved_at`) when that work is done, by whoever does it, and from then on no inbox shows it. `emailed_at`
+    records the e-mail sent beside it, so the mail task can run twice.
     """
 
     user = models.ForeignKey(
@@ -180,12 +184,20 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     dedup_key = models.CharField(_("deduplication key"), max_length=200, blank=True)
+    work_key = models.CharField(_("work item key"), max_length=200, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ("-created_at", "-id")
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="notification_unread_idx"),
+            models.Index(
+                fields=["work_key"], condition=models.Q(resolved_at__isnull=True), name="notification_open_work_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "dedup_key"], condition=~models.Q(dedup_key=""), name="notification_dedup_unique"

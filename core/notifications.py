@@ -9,6 +9,9 @@ read) and whenever the user opens the notifications page, so showing it costs no
 list views pin their query counts). When the cache lost it, `notification_unread_count_cached` says 0 until the next
 change or visit; the page itself always reads the database.
 
+Work items (core.work_items) are notifications resolved when their work is done: the list and the counts leave
+resolved ones out, so an inbox never shows done work.
+
 `user` is typed Any: it is the project's account model, which core (below accounts) cannot name.
 """
 
@@ -26,21 +29,27 @@ from core.shared_cache import cache_get, cache_set
 
 @transaction.atomic
 def notification_send(
-    *, user: Any, message: str, params: dict[str, Any] | None = None, url: str = "", dedup_key: str = ""
+    *,
+    user: Any,
+    message: str,
+    params: dict[str, Any] | None = None,
+    url: str = "",
+    dedup_key: str = "",
+    work_key: str = "",
 ) -> tuple[Notification, bool]:
     """Notify `user`; returns (notification, created). With a `dedup_key` the user gets it at most once: a second
-    call returns the existing notification and False (also under concurrency: the unique constraint decides)."""
+    call returns the existing notification and False (also under concurrency: the unique constraint decides).
+    A `work_key` makes it a work item (core.work_items)."""
+    fields = {"message": message, "params": params or {}, "url": url, "work_key": work_key}
     if dedup_key:
-        notification, created = Notification.objects.get_or_create(
-            user=user, dedup_key=dedup_key, defaults={"message": message, "params": params or {}, "url": url}
-        )
+        notification, created = Notification.objects.get_or_create(user=user, dedup_key=dedup_key, defaults=fields)
     else:
-        notification = Notification(user=user, message=message, params=params or {}, url=url)
+        notification = Notification(user=user, **fields)
         notification.full_clean()
         notification.save(force_insert=True)
         created = True
     if created:
-        _refresh_count_on_commit(user.pk)
+        refresh_count_on_commit(user.pk)
     return notification, created
 
 
@@ -53,21 +62,21 @@ def notification_mark_read(*, user: Any, notification_id: int) -> Notification:
     if notification.read_at is None:
         notification.read_at = clock.now()
         notification.save(update_fields=["read_at"])
-        _refresh_count_on_commit(user.pk)
+        refresh_count_on_commit(user.pk)
     return notification
 
 
 @transaction.atomic
 def notification_mark_all_read(*, user: Any) -> int:
     """Mark every unread notification of `user` read; returns how many were."""
-    changed = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=clock.now())
-    _refresh_count_on_commit(user.pk)
+    changed = _shown(user_id=user.pk).filter(read_at__isnull=True).update(read_at=clock.now())
+    refresh_count_on_commit(user.pk)
     return changed
 
 
 def notifications_for_user(user: Any, *, unread_only: bool = False) -> QuerySet[Notification]:
-    """`user`'s own notifications, newest first."""
-    queryset = Notification.objects.filter(user=user)
+    """`user`'s own notifications, newest first, without resolved work items."""
+    queryset = _shown(user_id=user.pk)
     if unread_only:
         queryset = queryset.filter(read_at__isnull=True)
     return queryset.order_by("-created_at", "-id")
@@ -79,7 +88,7 @@ def unread_count_cache_key(user_id: int) -> str:
 
 def notification_unread_count(user: Any) -> int:
     """The unread count from the database; also refreshes the cached count."""
-    count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    count = _shown(user_id=user.pk).filter(read_at__isnull=True).count()
     cache_set(unread_count_cache_key(user.pk), count, None)
     return count
 
@@ -89,12 +98,17 @@ def notification_unread_count_cached(user: Any) -> int:
     return int(cache_get(unread_count_cache_key(user.pk)) or 0)
 
 
+def _shown(*, user_id: int) -> QuerySet[Notification]:
+    return Notification.objects.filter(user_id=user_id, resolved_at__isnull=True)
+
+
 def _refresh_count(user_id: int) -> None:
-    count = Notification.objects.filter(user_id=user_id, read_at__isnull=True).count()
+    count = _shown(user_id=user_id).filter(read_at__isnull=True).count()
     cache_set(unread_count_cache_key(user_id), count, None)
 
 
-def _refresh_count_on_commit(user_id: int) -> None:
+def refresh_count_on_commit(user_id: int) -> None:
+    """Rewrite `user_id`'s cached unread count after the current transaction commits."""
     transaction.on_commit(lambda: _refresh_count(user_id))
 
 

@@ -3,6 +3,9 @@
 from celery import shared_task
 
 from core.audit_anchors import audit_anchor
+from core.work_item_mail import notification_email_send
+
+__all__ = ["anchor_audit_head", "notification_email_send"]
 
 
 @shared_task(name="core.anchor_audit_head", acks_late=True, soft_time_limit=120, time_limit=150)

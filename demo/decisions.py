@@ -186,7 +186,7 @@ def _decide_until_signature(case: Case, users: dict[str, User], spec: DemoExamin
         new_position=spec.new_position,
     )
     decision = services.decision_submit_for_review(decision=decision, actor=users["examiner"])
-    return services.decision_review(decision=decision, actor=users["intake"], approve=True)
+    return services.decision_review(decision=decision, actor=users["kasubbid"], approve=True)
 
 
 def _scenario_1(case: Case, users: dict[str, User]) -> None:

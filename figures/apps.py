@@ -9,3 +9,9 @@ class FiguresConfig(AppConfig):
 
     name = "figures"
     verbose_name = _("Leadership figures")
+
+    def ready(self) -> None:
+        from casework.letters.verification import register_document_verifier
+        from figures.reports.verification import summary_report_document
+
+        register_document_verifier(summary_report_document)

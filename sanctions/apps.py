@@ -10,6 +10,15 @@ class SanctionsConfig(AppConfig):
     def ready(self) -> None:
         register_sanctions_letter_kinds()
         register_examination_report_options()
+        register_recommendation_sanctions()
+
+
+def register_recommendation_sanctions() -> None:
+    """What a BKN or Bawaslu recommendation may name: the sanction catalogue (the violations app's registry)."""
+    from sanctions.sanction_options import catalogue_choices
+    from violations.recommendations.catalogue import register_sanction_catalogue
+
+    register_sanction_catalogue(catalogue_choices)
 
 
 def register_examination_report_options() -> None:

@@ -1,4 +1,5 @@
-"""The follow-through register: every recommendation received (Bawaslu forwardings, BKN recommendations) with its
+"""The follow-through register: every recommendation received (Bawaslu forwardings, BKN and Bawaslu recommendations
+received by letter or through BKN's API account: violations.Recommendation, each on its report) with its
 due date, the decision it led to and whether the sanction was executed — the figure national bodies publish.
 
 - Due date: rule D16 (core deadline catalogue, marked for verification: Kemendagri's 10-day instruction to follow up
@@ -59,11 +60,6 @@ class FollowThroughRow:
     executed: bool
     is_overdue: bool
     responsible: str  # the official named when overdue (name and title), else ""
-
-    @property
-    def followed_up_on(self) -> datetime.date | None:
-        """The decision's date, under the register's former name (the figures export's column reads it)."""
-        return self.decided_on
 
     @property
     def taken_up_late(self) -> bool:
@@ -184,13 +180,14 @@ def _row(
     received_on = clock.local_date(report.received_at)
     overdue = taken_up_on is None and due_on is not None and today > due_on
     forwarding = getattr(report, "forwarding", None) if report.channel == Channel.BAWASLU else None
+    letter = getattr(report, "recommendation", None)
     organisation = report.reporter.organisation if hasattr(report, "reporter") else ""
     return FollowThroughRow(
         report=report,
         channel=report.channel,
-        source=forwarding.office.name if forwarding else (organisation or "BKN"),
+        source=forwarding.office.name if forwarding else letter.body_name if letter else (organisation or "BKN"),
         reference_number=forwarding.reference_number if forwarding else "",
-        letter_number=forwarding.letter_number if forwarding else "",
+        letter_number=forwarding.letter_number if forwarding else letter.letter_number if letter else "",
         recommendation=forwarding.recommendation if forwarding else report.description,
         received_on=received_on,
         due_on=due_on,
@@ -214,7 +211,7 @@ def follow_through_rows(*, user: Viewer, today: datetime.date | None = None) -> 
     reports = list(
         Report.objects.filter(agency_id=user.agency_id, channel__in=RECOMMENDING_CHANNELS)
         .exclude(status=Report.Status.REJECTED)
-        .select_related("forwarding__office", "reporter")
+        .select_related("forwarding__office", "recommendation__bawaslu_office", "reporter")
         .order_by("received_at", "id")
     )
     ids = {report.pk for report in reports} | {report.merged_into_id for report in reports if report.merged_into_id}

@@ -7,6 +7,10 @@ answers those), and to the official an objection was routed to (the superior of 
 Anything else is simply not found.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.actors import Actor, Viewer, is_account
@@ -75,6 +79,44 @@ def decisions_awaiting_my_review(*, user: Viewer) -> QuerySet[Decision]:
         .select_related("case", "sanction_type", "letter", "drafted_by")
         .order_by("submitted_at", "id")
     )
+
+
+def decision_reviewers(decision: Decision) -> list[Actor]:
+    """Who may review the draft (sanctions.permissions.can_review_decision): the agency's active intake officers and
+    administrators, not its drafter."""
+    roles = [str(Role.INTAKE_OFFICER), str(Role.ADMINISTRATOR)]
+    return list(
+        get_user_model()
+        .objects.filter(agency_id=decision.case.agency_id, is_active=True, groups__name__in=roles)
+        .exclude(pk=decision.drafted_by_id)
+        .distinct()
+        .order_by("id")
+    )
+
+
+@dataclass(frozen=True)
+class WaitingOn:
+    """Whose move it is on a decision: what they must do and who they are."""
+
+    step: str  # "submit" | "review" | "sign" | "objection"
+    people: list[str]
+
+
+def _names(users: Iterable[Actor | None]) -> list[str]:
+    return [str(user.get_full_name() or user.get_username()) for user in users if user is not None]
+
+
+def decision_waiting_on(decision: Decision) -> WaitingOn | None:
+    """Who must act next on `decision` (None when nobody in Netra must: signed and delivered, an appeal)."""
+    if decision.status == Decision.Status.DRAFT:
+        return WaitingOn("submit", _names([decision.drafted_by]))
+    if decision.status == Decision.Status.IN_REVIEW:
+        return WaitingOn("review", _names(decision_reviewers(decision)))
+    if decision.status == Decision.Status.AWAITING_SIGNATURE:
+        return WaitingOn("sign", _names([decision.competent_official]))
+    pending = decision.objections.filter(status=Objection.Status.PENDING, decider__isnull=False)
+    deciders = [objection.decider for objection in pending.select_related("decider")]
+    return WaitingOn("objection", _names(deciders)) if deciders else None
 
 
 def objections_pending_for_user(*, user: Viewer) -> QuerySet[Objection]:

@@ -18,14 +18,20 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
-from accounts.tests.factories import AgencyFactory, BawasluUserFactory, IntakeOfficerFactory, UserFactory
+from accounts.tests.factories import (
+    AgencyFactory,
+    BawasluUserFactory,
+    CivilServantFactory,
+    IntakeOfficerFactory,
+    UserFactory,
+)
 from casework import services as case_services
 from casework.letters import letter_mark_failed, letter_render, letter_request
 from casework.models import Case, Letter
 from casework.tests.factories import CaseFactory
 from casework.tests.letter_helpers import scenario_context
 from core.models import AuditEvent
-from core.testing import png_bytes
+from core.testing import pdf_bytes, png_bytes
 from violations.evidence import validate_evidence_files
 from violations.models import Report
 from violations.services import ReporterInput, ReportInput, report_submit
@@ -52,6 +58,7 @@ class World:
     original: Any
     case: Any
     evidence_id: int
+    servant: Any
 
     @cached_property
     def case_evidence_id(self) -> int:
@@ -86,6 +93,22 @@ def _report_url(name: str, **extra: Callable[[World], Any]) -> Callable[[World],
     )
 
 
+def _recommendation_url(world: World) -> str:
+    return reverse("casework_actions:recommendation-record", kwargs={"case_id": world.case.pk})
+
+
+def _recommendation_letter() -> dict[str, Any]:
+    document = io.BytesIO(pdf_bytes())
+    document.name = "rekomendasi.pdf"
+    return {
+        "body": "bkn",
+        "letter_number": "B-1/R/KS.04/XI/2024",
+        "letter_date": "2024-11-04",
+        "text": "Menjatuhkan hukuman disiplin sesuai PP 94/2021.",
+        "document": document,
+    }
+
+
 FINDING = {
     "channel": "diskominfo",
     "organisation": "Tim Pemantau Media Sosial Diskominfo",
@@ -110,6 +133,10 @@ ENDPOINTS = {
         _report_url("report-link-duplicate"),
         lambda world: {"original": world.original.tracking_code},
         writes=True,
+    ),
+    "identify_accused_page": Endpoint("get", _report_url("report-identify-accused")),
+    "identify_accused": Endpoint(
+        "post", _report_url("report-identify-accused"), lambda world: {"civil_servant": world.servant.pk}, True
     ),
     "internal_finding_form": Endpoint("get", lambda world: reverse("triage:internal-finding")),
     "internal_finding": Endpoint(
@@ -142,6 +169,18 @@ ENDPOINTS = {
     "officer_handover": Endpoint("get", lambda world: reverse("casework:officer-handover")),
     "account_profile": Endpoint("get", lambda world: reverse("account:profile")),
     "account_password_change": Endpoint("get", lambda world: reverse("account:password-change")),
+    "search": Endpoint("get", lambda world: reverse("casework:search")),
+    "case_identify_accused_page": Endpoint(
+        "get", lambda world: reverse("casework_actions:identify-accused", kwargs={"case_id": world.case.pk})
+    ),
+    "case_identify_accused": Endpoint(
+        "post",
+        lambda world: reverse("casework_actions:identify-accused", kwargs={"case_id": world.case.pk}),
+        lambda world: {"civil_servant": world.servant.pk, "expected_version": world.case.version},
+        writes=True,
+    ),
+    "recommendation_form": Endpoint("get", _recommendation_url),
+    "recommendation": Endpoint("post", _recommendation_url, lambda world: _recommendation_letter(), writes=True),
 }
 
 # The expected status code of each endpoint, in the order of ROLES:
@@ -154,6 +193,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reject": (302, 404, 403, 403, 403, 403, 403, 403, 302),
     "request_information": (302, 404, 403, 403, 403, 403, 403, 403, 302),
     "link_duplicate": (302, 404, 403, 403, 403, 403, 403, 403, 302),
+    "identify_accused_page": (200, 404, 403, 403, 403, 403, 403, 403, 302),
+    "identify_accused": (302, 404, 403, 403, 403, 403, 403, 403, 302),
     "internal_finding_form": (200, 200, 403, 403, 403, 403, 403, 200, 302),
     "internal_finding": (302, 302, 403, 403, 403, 403, 403, 302, 302),
     "internal_finding_receipt": (302, 302, 403, 403, 403, 403, 403, 302, 302),
@@ -168,6 +209,11 @@ MATRIX: dict[str, tuple[int, ...]] = {
     # Every account's own pages (accounts.urls).
     "account_profile": (200, 200, 200, 200, 200, 200, 200, 200, 302),
     "account_password_change": (200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "search": (200, 200, 200, 403, 403, 403, 200, 403, 302),
+    "case_identify_accused_page": (200, 404, 404, 403, 403, 403, 200, 403, 302),
+    "case_identify_accused": (302, 404, 404, 403, 403, 403, 302, 403, 302),
+    "recommendation_form": (200, 404, 404, 403, 403, 403, 403, 403, 302),
+    "recommendation": (302, 404, 404, 403, 403, 403, 403, 403, 302),
 }
 
 CASES = [(endpoint, role, codes[index]) for endpoint, codes in MATRIX.items() for index, role in enumerate(ROLES)]
@@ -190,7 +236,7 @@ def _user(role: str) -> Any:
 
 @pytest.fixture
 def world() -> World:
-    AgencyFactory()
+    agency = AgencyFactory()
     report = report_submit(
         data=ReportInput(
             accused_name="Drs. Rahmat Hidayat",
@@ -205,6 +251,7 @@ def world() -> World:
         original=ReportFactory(),
         case=CaseFactory(reports=[ReportFactory(status=Report.Status.IN_PROCESS)]),
         evidence_id=report.evidence.get().pk,
+        servant=CivilServantFactory(unit__agency=agency, name="Drs. Rahmat Hidayat"),
     )
 
 
@@ -232,6 +279,7 @@ def test_the_matrix_covers_every_url_of_triage_and_casework():
         "triage:report-reject",
         "triage:report-request-information",
         "triage:report-link-duplicate",
+        "triage:report-identify-accused",
         "triage:internal-finding",
         "triage:internal-finding-receipt",
         "casework:case-list",
@@ -242,6 +290,7 @@ def test_the_matrix_covers_every_url_of_triage_and_casework():
         "casework:letter-status",
         "casework:letter-retry",
         "casework:officer-handover",
+        "casework:search",
     }
     assert set(MATRIX) == set(ENDPOINTS)
 

@@ -51,6 +51,12 @@ REPORT_DECIDED = declare(
 REPORT_CLOSED = declare(
     "report_closed", pgettext_lazy("audit action", "Report closed"), target=_REPORT, statuses=_STATUS
 )
+REPORT_ACCUSED_IDENTIFIED = declare(
+    "report_accused_identified",
+    pgettext_lazy("audit action", "Accused identified in the register"),
+    target=_REPORT,
+    statuses=_STATUS,
+)
 REPORTER_IDENTITY_VIEWED = declare(
     "reporter_identity_viewed", pgettext_lazy("audit action", "Reporter's identity viewed"), target=_REPORT
 )
@@ -63,6 +69,12 @@ BAWASLU_OFFICE_CREATED = declare(
 BAWASLU_TOKEN_ROTATED = declare(
     "bawaslu_token_rotated", pgettext_lazy("audit action", "Bawaslu office API token replaced"), target=_OFFICE
 )
+BKN_ACCOUNT_CREATED = declare(
+    "bkn_account_created", pgettext_lazy("audit action", "BKN account created"), target="accounts.user"
+)
 ELECTION_CREATED = declare(
     "election_created", pgettext_lazy("audit action", "Election created"), target="violations.election"
+)
+REPORTER_STATUS_EMAILED = declare(
+    "reporter_status_emailed", pgettext_lazy("audit action", "Reporter told of the status by e-mail"), target=_REPORT
 )

@@ -18,6 +18,7 @@ from violations.catalogue.models import RegulatedQuerySet as RegulatedQuerySet
 from violations.catalogue.models import SanctionLevel as SanctionLevel
 from violations.catalogue.models import ViolationKind as ViolationKind
 from violations.catalogue.models import ViolationType as ViolationType
+from violations.recommendations.models import Recommendation as Recommendation
 
 
 class Election(TimeStampedModel):

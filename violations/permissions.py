@@ -13,6 +13,11 @@ def is_bawaslu_office(user: Viewer) -> bool:
     return is_account(user) and user.has_role(Role.BAWASLU_OFFICE) and user.bawaslu_office_id is not None
 
 
+def is_bkn_account(user: Viewer) -> bool:
+    """BKN's account for an agency: it sends recommendations to that agency through the API."""
+    return is_account(user) and user.has_role(Role.BKN) and user.agency_id is not None
+
+
 def can_triage(user: Viewer, report: Report) -> bool:
     return is_account(user) and is_intake_officer(user) and report.agency_id == user.agency_id
 

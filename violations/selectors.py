@@ -10,11 +10,19 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
 
-from accounts.actors import Viewer, is_account
+from accounts.actors import Actor, Viewer, is_account
 from accounts.models import BawasluOffice, CivilServant
 from core.hashers import PIN_HASHER
 from core.models import AuditEvent
-from violations.models import BawasluForwarding, Evidence, Report, Reporter, ReportLink, ViolationType
+from violations.models import (
+    BawasluForwarding,
+    Evidence,
+    Recommendation,
+    Report,
+    Reporter,
+    ReportLink,
+    ViolationType,
+)
 from violations.permissions import can_see_reporter_identity, can_triage, is_intake_officer
 from violations.tracking_codes import normalize_tracking_code
 
@@ -52,7 +60,9 @@ def report_list_for_user(*, user: Viewer) -> QuerySet[Report]:
     """The triage queue: reports of the officer's agency, all channels."""
     if not is_account(user) or user.agency_id is None or not is_intake_officer(user):
         return Report.objects.none()
-    return Report.objects.filter(agency_id=user.agency_id).select_related("violation_type", "forwarding__office")
+    return Report.objects.filter(agency_id=user.agency_id).select_related(
+        "violation_type", "forwarding__office", "recommendation__bawaslu_office"
+    )
 
 
 def report_get_for_user(*, user: Viewer, report_id: int) -> Report | None:
@@ -166,3 +176,33 @@ def forwarding_get_for_office(*, office: BawasluOffice, reference_number: str) -
         .filter(reference_number=reference_number)
         .first()
     )
+
+
+def recommendation_list_for_bkn(*, account: Actor) -> QuerySet[Recommendation]:
+    """BKN's recommendations to the account's agency; a Bawaslu office's, or another agency's, are not among them."""
+    if account.agency_id is None:
+        return Recommendation.objects.none()
+    return Recommendation.objects.filter(agency_id=account.agency_id, body=Recommendation.Body.BKN).select_related(
+        "report"
+    )
+
+
+def recommendation_get_for_bkn(*, account: Actor, letter_number: str) -> Recommendation | None:
+    return (
+        recommendation_list_for_bkn(account=account)
+        .select_related("report__outcome")
+        .filter(letter_number=letter_number)
+        .first()
+    )
+
+
+OWN_FINDINGS_SHOWN = 10
+
+
+def internal_findings_of(*, user: Viewer) -> list[Report]:
+    """The findings `user` recorded themselves (internal reporters, intake officers), newest first, the latest few:
+    the code, the date and the public status, what the reporter of any report may see of it."""
+    if not is_account(user):
+        return []
+    reports = Report.objects.filter(submitted_by_id=user.pk).only("id", "tracking_code", "received_at", "status")
+    return list(reports.order_by("-received_at", "-id")[:OWN_FINDINGS_SHOWN])

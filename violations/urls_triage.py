@@ -19,6 +19,11 @@ urlpatterns = [
         triage_actions.ReportLinkDuplicate.as_view(),
         name="report-link-duplicate",
     ),
+    path(
+        "reports/<int:report_id>/accused/",
+        triage_actions.ReportIdentifyAccused.as_view(),
+        name="report-identify-accused",
+    ),
     path("internal-finding/", triage_actions.InternalFindingRecord.as_view(), name="internal-finding"),
     path("internal-finding/receipt/", triage_actions.internal_finding_receipt, name="internal-finding-receipt"),
 ]

@@ -57,7 +57,7 @@ def test_an_enforced_role_without_an_authenticator_must_enrol_before_any_page(cl
 def test_an_examiner_without_an_authenticator_logs_in_with_the_password_alone(client):
     UserFactory(username="pemeriksa", roles=[Role.EXAMINER])
 
-    assert _login(client, "pemeriksa") == "/"
+    assert _login(client, "pemeriksa") == "/cases/?tab=mine&order=due"  # the examiner's landing page
 
 
 def test_with_enforcement_off_an_administrator_logs_in_with_the_password_alone(client, settings):

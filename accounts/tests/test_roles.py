@@ -52,6 +52,7 @@ EXPECTED = {
     "sanctioning_official": CATALOGUE_VIEW,
     "leadership": set(),
     "bawaslu_office": set(),
+    "bkn": set(),
     "internal_reporter": CATALOGUE_VIEW,
     "administrator": ADMINISTRATOR,
 }

@@ -98,9 +98,18 @@ def team_decision(team: ExaminationTeam) -> dict[str, Any]:
 
 
 def _accused(case: Case) -> dict[str, str]:
+    """The accused as the register has them; not identified yet, as the reports describe them (a summons may go out
+    with the name and unit only; a decision may not: sanctions.services.decision_requirements)."""
     accused = case.accused
     if accused is None:
-        return {"name": case.accused_name, "nip": case.accused_nip, "position": "", "rank": "", "unit": ""}
+        described = case.reports.exclude(accused_agency="").order_by("received_at", "id").first()
+        return {
+            "name": case.accused_name,
+            "nip": case.accused_nip,
+            "position": described.accused_position if described else "",
+            "rank": "",
+            "unit": described.accused_agency if described else "",
+        }
     return {
         "name": accused.name,
         "nip": accused.nip,

@@ -1,6 +1,12 @@
-"""Public verification: what anyone holding a letter may learn from its code (the /verify/ page and its JSON twin)."""
+"""Public verification: what anyone holding a letter may learn from its code (the /verify/ page and its JSON twin).
+
+Letters are casework's; other documents Netra issues with a verification code from the same space (the leadership's
+summary reports) are answered by the verifier their app registers here (`register_document_verifier`, called from
+its AppConfig.ready), since casework may not import the apps above it.
+"""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casework.letters.letterhead import issuing_office, letter_date
@@ -26,8 +32,20 @@ class LetterVerification:
     audit_head_hash: str = ""
 
 
+# A verifier takes a canonical code and answers for the document of its app carrying it, or None.
+DocumentVerifier = Callable[[str], "LetterVerification | None"]
+_verifiers: list[DocumentVerifier] = []
+
+
+def register_document_verifier(verifier: DocumentVerifier) -> None:
+    """Let /verify/ answer for another kind of document (idempotent: a verifier registered twice is asked once)."""
+    if verifier not in _verifiers:
+        _verifiers.append(verifier)
+
+
 def letter_verify(code: str) -> LetterVerification | None:
-    """The issued letter carrying `code` (as typed), or None; letters not issued yet are unknown here."""
+    """The issued letter (or registered document) carrying `code` (as typed), or None; what is not issued yet is
+    unknown here."""
     canonical = normalize_verification_code(code)
     if canonical is None:
         return None
@@ -37,7 +55,7 @@ def letter_verify(code: str) -> LetterVerification | None:
         .first()
     )
     if letter is None:
-        return None
+        return next((found for found in (verify(canonical) for verify in _verifiers) if found is not None), None)
     head = audit_head()
     return LetterVerification(
         audit_head_event=head[0] if head else None,

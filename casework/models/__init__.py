@@ -3,6 +3,7 @@
 Import them from here."""
 
 from casework.models.cases import (
+    ACCUSED_IDENTIFIABLE_STATUSES,
     CASE_LIFECYCLE,
     CASE_TRANSITIONS,
     OPEN_STATUSES,
@@ -37,6 +38,7 @@ from casework.models.letters import (
 from casework.models.signatories import SignatoryRole, SignatorySnapshot, TeamDecreeSignatory
 
 __all__ = [
+    "ACCUSED_IDENTIFIABLE_STATUSES",
     "CASE_LIFECYCLE",
     "CASE_TRANSITIONS",
     "LETTER_KINDS",

@@ -180,6 +180,9 @@ _C = Case.Status
 OPEN_STATUSES: frozenset[str] = frozenset(
     {_C.REGISTERED, _C.UNDER_REVIEW, _C.TEAM_FORMED, _C.SUMMONED, _C.EXAMINED, _C.ABSENT_TWICE, _C.REPORTED}
 )
+# Statuses in which the accused may still be linked to the register (and only until a decision is drafted:
+# casework.services.case_identify_accused).
+ACCUSED_IDENTIFIABLE_STATUSES: frozenset[str] = OPEN_STATUSES | {_C.FORWARDED_FOR_DECISION}
 _EXITS_BEFORE_EXAMINATION = frozenset({_C.DISMISSED, _C.MERGED, _C.WITHDRAWN})
 # The case lifecycle: which status may follow which. Only casework.services assigns `status`.
 # A second summons keeps the case `summoned`; a heavy probable level additionally forbids under_review → summoned

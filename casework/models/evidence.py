@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from casework.models.cases import Case
+from violations.models import Evidence
 
 
 def _case_evidence_path(instance: "CaseEvidence", filename: str) -> str:
@@ -36,7 +37,19 @@ class CaseEvidence(models.Model):
     witness_name = models.CharField(_("witness"), max_length=200, blank=True)
     statement = models.TextField(_("statement"), blank=True)
     added_at = models.DateTimeField(_("added at"))
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty only for evidence Netra received from a report on its own (a reporter's later addition).
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The report's evidence this item was received from: the same stored file (never copied) and the same SHA-256.
+    report_evidence = models.ForeignKey(
+        Evidence,
+        verbose_name=_("evidence of the report"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_evidence",
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -63,6 +76,16 @@ class CaseEvidence(models.Model):
             models.CheckConstraint(
                 condition=models.Q(withdrawn_at__isnull=True) | ~models.Q(withdrawal_reason=""),
                 name="case_evidence_withdrawal_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(added_by__isnull=False) | models.Q(report_evidence__isnull=False),
+                name="case_evidence_added_by_someone",
+            ),
+            # A report's evidence reaches a case once, however often it is handed over.
+            models.UniqueConstraint(
+                fields=["case", "report_evidence"],
+                condition=models.Q(report_evidence__isnull=False),
+                name="case_evidence_received_once",
             ),
         ]
 

@@ -3,6 +3,7 @@
 Letters have their own services in casework.letters (letter_request, letter_retry, letter_download_record, ...).
 """
 
+from casework.services.accused import case_identify_accused
 from casework.services.assignment import case_assign, officer_handover
 from casework.services.attendance import summons_record_absence, summons_record_attendance
 from casework.services.evidence import (
@@ -23,6 +24,7 @@ from casework.services.outcome import (
     case_merge,
     case_withdraw,
 )
+from casework.services.recommendations import case_recommendation_record
 from casework.services.referral import criminal_referral_record
 from casework.services.registration import case_register
 from casework.services.review import case_raise_probable_level, case_start_review
@@ -43,9 +45,11 @@ __all__ = [
     "case_evidence_download_record",
     "case_evidence_withdraw",
     "case_forward_for_decision",
+    "case_identify_accused",
     "case_mark_decided",
     "case_merge",
     "case_raise_probable_level",
+    "case_recommendation_record",
     "case_register",
     "case_start_review",
     "case_withdraw",

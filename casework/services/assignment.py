@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.actors import Actor
 from casework.audit_actions import CASE_ASSIGNED, CASE_HANDED_OVER, OFFICER_HANDOVER
 from casework.models import CASE_LIFECYCLE, Case, ExaminationTeamMember
+from casework.notices import notify_case_assigned
 from casework.permissions import can_manage_case, is_examiner, sees_agency_cases
 from casework.querysets import open_cases_of_officer
 from casework.services.locking import lock_case_for_actor
@@ -40,6 +41,7 @@ def case_assign(*, case: Case, actor: Actor, examiners: Sequence[Actor], expecte
         action=CASE_ASSIGNED,
         data={"added": sorted(wanted - current), "removed": sorted(current - wanted)},
     )
+    notify_case_assigned(case, [user for user in examiners if user.pk not in current])
     return case
 
 

@@ -22,6 +22,7 @@ from casework.audit_actions import (
 )
 from casework.models import CASE_LIFECYCLE, Case, CaseReport, CaseTrack
 from casework.permissions import can_manage_case
+from casework.services.evidence_handover import case_evidence_receive
 from casework.services.input_checks import required_text
 from casework.services.locking import lock_case_for_actor
 from casework.services.review import REVIEW_TRACKS
@@ -128,7 +129,8 @@ def _lock_pair(case: Case, into: Case, actor: Actor) -> tuple[Case, Case]:
 
 @transaction.atomic
 def case_merge(*, case: Case, into: Case, actor: Actor, expected_version: int | None = None) -> Case:
-    """Merge `case` into `into` (same agency, still open): its reports, and so their reporters, follow `into`."""
+    """Merge `case` into `into` (same agency, still open): its reports, and so their reporters and their evidence,
+    follow `into`."""
     if case.pk == into.pk:
         raise DomainError("merge_into_itself", _("A case cannot be merged into itself."), field="into")
     case, into = _lock_pair(case, into, actor)
@@ -150,4 +152,5 @@ def case_merge(*, case: Case, into: Case, actor: Actor, expected_version: int | 
     CaseReport.objects.filter(case=case).update(case=into)
     CASE_LIFECYCLE.save(into)  # the reports it covers changed: the next version
     CASE_LIFECYCLE.record(into, actor=actor, action=CASE_MERGE_RECEIVED, data={"from": case.number, "reports": moved})
+    case_evidence_receive(case=into, actor=actor)
     return case

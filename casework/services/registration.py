@@ -10,6 +10,7 @@ from accounts.models import Agency
 from casework.audit_actions import CASE_REGISTERED
 from casework.models import Case, CaseNumberSequence, CaseReport
 from casework.permissions import can_register_case
+from casework.services.evidence_handover import case_evidence_receive
 from core import clock
 from core.audit import audit_record
 from core.errors import ConflictError, DomainError, PermissionDenied
@@ -70,7 +71,8 @@ def _new_case(chosen: list[Report], actor: Actor, summary: str) -> Case:
 
 @transaction.atomic
 def case_register(*, actor: Actor, reports: Sequence[Report], summary: str = "") -> Case:
-    """Open one case over one or more reports (and their duplicates); every reporter sees `in_process`.
+    """Open one case over one or more reports (and their duplicates); every reporter sees `in_process`; the
+    reports' evidence enters the case's chain of custody (casework.services.evidence_handover).
 
     All reports must belong to the actor's agency and still be in triage.
     """
@@ -94,4 +96,5 @@ def case_register(*, actor: Actor, reports: Sequence[Report], summary: str = "")
     )
     for report in locked:
         violation_services.report_mark_in_process(report=report, actor=actor, case_number=case.number)
+    case_evidence_receive(case=case, actor=actor, reports=locked)
     return case

@@ -18,6 +18,7 @@ from casework.audit_actions import CASE_SUMMONED, SUMMONS_DEADLINE_OVERRIDDEN, S
 from casework.letter_snapshots import case_context
 from casework.letters import letter_request
 from casework.models import CASE_LIFECYCLE, Case, ProbableLevel, Summons
+from casework.notices import resolve_summons_work
 from casework.services.locking import lock_case_for_actor
 from casework.services.summons_notice import NoticeCheck, notice_check
 from casework.signatories import Signatory, examination_signatory
@@ -188,4 +189,5 @@ def summons_issue(
     )
     _record_issued(summons, actor=actor, notice=notice, moved=moved)
     _request_summons_letter(summons, first=first, signatory=signatory, actor=actor)
+    resolve_summons_work(case)
     return summons

@@ -12,11 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.actors import AuthenticatedRequest
 from casework import selectors, services
-from casework.deadlines import case_deadlines
+from casework.deadlines import case_deadlines, cases_by_next_due
 from casework.forms import CaseFilterForm, CaseRegisterForm
 from casework.letters import letter_is_stuck, letter_list_for_case
 from casework.models import Case, Letter
-from casework.permissions import can_register_case, can_view_cases, sees_agency_cases
+from casework.permissions import (
+    can_record_recommendation,
+    can_register_case,
+    can_view_cases,
+    can_work_on_case,
+    sees_agency_cases,
+)
 from casework.querysets import case_list_filtered
 from casework.views.lookups import case_or_404
 from core.decorators import role_required
@@ -81,8 +87,12 @@ def case_list(request: AuthenticatedRequest) -> HttpResponse:
         .prefetch_related(Prefetch("assigned_examiners", to_attr="examiners"))
         .order_by("-registered_at", "-id")
     )
+    # "What is due first" (an examiner's start page): their own cases by next deadline; the agency's list by date.
+    due_first = tab == CaseFilterForm.TAB_MINE and request.GET.get("order") == "due"
+    listed = cases_by_next_due(cases) if due_first else cases
     context = {
-        "page": Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page")),
+        "due_first": due_first,
         "form": form,
         "tab": tab,
         "agency_wide": agency_wide,
@@ -122,5 +132,8 @@ def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         "deadlines": case_deadlines(case),
         "timeline": [TimelineEntry.of(event) for event in selectors.case_timeline(case=case)],
         "can_open_reports": is_intake_officer(request.user),
+        "can_identify_accused": can_work_on_case(request.user, case) and selectors.case_accused_changeable(case=case),
+        "can_record_recommendation": can_record_recommendation(request.user, case),
+        "waiting_on": selectors.case_waiting_on(case=case),
     }
     return render(request, "casework/case_detail.html", context)

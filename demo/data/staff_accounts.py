@@ -8,6 +8,8 @@ DEMO_PASSWORD = "netra-demo-2026"  # noqa: S105 -- published on purpose: demo ac
 STAFF_ACCOUNTS: list[tuple[str, Role, str, str]] = [
     ("admin", Role.ADMINISTRATOR, "", "Administrator Sistem Netra"),
     ("intake", Role.INTAKE_OFFICER, "analyst:bkpsdm:1", ""),
+    # Reviews the decision drafts (sanctions.permissions.can_review_decision: an intake officer who did not draft it).
+    ("kasubbid", Role.INTAKE_OFFICER, "", "Kepala Subbidang Disiplin (BKPSDM)"),
     ("examiner", Role.EXAMINER, "auditor:2", ""),
     ("official", Role.SANCTIONING_OFFICIAL, "", "Bupati Lebong (Pejabat Pembina Kepegawaian)"),
     ("leader", Role.LEADERSHIP, "sekda", ""),

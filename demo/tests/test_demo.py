@@ -32,6 +32,7 @@ MODELS = [Agency, Unit, CivilServant, User, BawasluOffice, ApiToken, Election, R
 LOGINS = {
     "admin": "administrator",
     "intake": "intake_officer",
+    "kasubbid": "intake_officer",
     "examiner": "examiner",
     "official": "sanctioning_official",
     "leader": "leadership",
@@ -255,9 +256,9 @@ def test_printed_logins_tokens_and_pins_all_work(private_storage):
     assert (admin.is_staff, admin.is_superuser) == (True, True)
     assert User.objects.get(username="intake").agency.code == "lebong"
     assert list(User.objects.get(username="diskominfo").units.values_list("code", flat=True)) == ["diskominfo"]
-    assert User.objects.count() == 9
+    assert User.objects.count() == 10
     assert Group.objects.get(name="administrator").user_set.count() == 1
-    table = lines[-11:]
+    table = lines[-12:]
     assert table[0] == "Demo logins (password for every account: netra-demo-2026):"
     assert [line.split()[0] for line in table[2:]] == list(LOGINS)
     for office in ("Bawaslu Kabupaten Lebong", "Bawaslu Provinsi Bengkulu"):
@@ -303,3 +304,20 @@ def test_an_interrupted_run_is_completed_by_the_next(private_storage, monkeypatc
     assert Report.objects.filter(status__in=["in_process", "closed"]).count() == 22
     assert Report.objects.count() == 60
     assert "cases: 17" in lines[1]
+
+
+def test_each_inbox_shows_only_work_still_waiting(private_storage):
+    seed()
+    from core.notifications import notifications_for_user
+    from sanctions.models import Decision
+
+    waiting = Decision.objects.get(status=Decision.Status.AWAITING_SIGNATURE)
+    official = User.objects.get(username="official")
+
+    # Scenario 1's decision was signed and took effect: only the pending one waits for the Bupati.
+    assert [n.work_key for n in notifications_for_user(official) if n.work_key] == [f"decision:{waiting.pk}:sign"]
+    assert [n.work_key for n in notifications_for_user(User.objects.get(username="kasubbid")) if n.work_key] == [
+        f"report:{pk}:triage"
+        for pk in Report.objects.filter(status=Report.Status.RECEIVED).order_by("-received_at", "-id")
+        .values_list("pk", flat=True)
+    ]  # fmt: skip

@@ -74,6 +74,23 @@ def test_decisions_and_the_register_export_as_xlsx(world, client_for):
     assert world.cases["c3"].number in _xlsx_text(register.content)
 
 
+def test_the_register_export_gives_the_day_taken_up_and_the_day_decided(world, client_for):
+    from sanctions.follow_through import follow_through_rows
+
+    rows = _csv(client_for(world.leader).post(CREATE, {"kind": "follow_through", "format": "csv", "query": ""}))
+    expected = {
+        row.reference_number: [
+            row.taken_up_on.isoformat() if row.taken_up_on else "",
+            row.decided_on.isoformat() if row.decided_on else "",
+        ]
+        for row in follow_through_rows(user=world.leader)
+    }
+
+    assert rows[0][8:10] == ["Ditindaklanjuti pada", "Tanggal putusan"]
+    assert {row[1]: row[8:10] for row in rows[1:]} == expected
+    assert any(dates[0] for dates in expected.values()) and any(dates[1] for dates in expected.values())
+
+
 def test_leadership_exports_the_register_but_not_cases_or_decisions(world, client_for):
     client = client_for(world.leader)
 

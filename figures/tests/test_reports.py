@@ -66,6 +66,33 @@ def test_the_report_is_verifiable_by_its_code(world, issued, client):
     assert client.get(reverse("figures:report-verify", args=["0000-0000-0000"])).status_code == 404
 
 
+def test_the_letters_verification_page_and_api_answer_for_the_report_too(world, issued, client):
+    code = issued.verification_code
+    typed = f"{code[:4]}-{code[4:8]}-{code[8:]}".lower()
+    page = client.get(reverse("letter-verify", args=[typed]), HTTP_ACCEPT_LANGUAGE="id")
+    answer = client.get(f"/api/v1/public/documents/{typed}/", HTTP_ACCEPT_LANGUAGE="id")
+
+    assert page.status_code == 200
+    assert issued.sha256 in page.content.decode() and issued.number in page.content.decode()
+    assert "Laporan ringkas statistik sanksi" in page.content.decode()
+    assert answer.status_code == 200
+    body = answer.json()
+    assert (body["kind"], body["number"], body["sha256"], body["superseded"]) == (
+        "summary_report",
+        issued.number,
+        issued.sha256,
+        False,
+    )
+    assert body["issuing_office"] == world.agency.name
+
+
+def test_a_report_not_issued_yet_is_unknown_to_the_verification_page(world, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        report = summary_report_request(user=world.leader, filters=Filters(agency_id=world.agency.pk))
+
+    assert client.get(reverse("letter-verify", args=[report.verification_code])).status_code == 404
+
+
 def test_download_is_for_the_agency_and_audited(world, issued, client_for):
     url = reverse("figures:report-download", args=[issued.pk])
 

@@ -1,5 +1,5 @@
-"""Anyone holding a summary report checks it here by its code (casework's /verify/ knows letters only: see
-docs/statistics.md, "Verification")."""
+"""Anyone holding a summary report checks it here by its code, with its period; casework's /verify/ answers for it
+too (figures.reports.verification.summary_report_document; docs/statistics.md, "Verification")."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

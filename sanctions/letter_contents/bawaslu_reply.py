@@ -9,6 +9,7 @@ from typing import Any
 
 from casework.letter_snapshots import letter_copies
 from core import clock
+from sanctions.letter_contents.citations import accused_name
 from sanctions.letter_contents.decision import decision_summary, signatory
 from sanctions.letter_contents.letterheads import decision_letterhead
 from sanctions.models import Decision
@@ -44,8 +45,10 @@ def bawaslu_reply_context(
             for forwarding in forwardings
         ],
         "accused": {
-            "name": accused.name if accused else case.accused_name,
-            "position": accused.position_title if accused else "",
+            "name": accused_name(decision),
+            "position": decision.accused_position
+            if decision.has_frozen_accused
+            else (accused.position_title if accused else ""),
         },
         "decision": summary,
         "annulment": annulment,

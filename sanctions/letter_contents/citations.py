@@ -10,7 +10,7 @@ catalogue row, `applied_provisions`). A statutory dismissal (PTDH) rests on the 
 from collections.abc import Iterable
 
 from accounts.models import CivilServant
-from casework.letter_snapshots import statutes_in_order
+from casework.letter_snapshots import EMPLOYEE_TERMS, statutes_in_order
 from casework.letter_snapshots.statutes import BKN_DISCIPLINE, PP_DISCIPLINE, PP_ETHICS, PP_PPPK, UU_ASN, statute
 from core import clock
 from sanctions.models import Decision, SanctionType
@@ -24,7 +24,33 @@ PPPK_LABEL = "Pegawai Pemerintah dengan Perjanjian Kerja"
 TRACK_REGULATIONS: dict[str, str] = {"discipline": PP_DISCIPLINE.full, "ethics": PP_ETHICS.full, "pppk": PP_PPPK.full}
 
 
+def frozen_accused(decision: Decision) -> dict[str, str] | None:
+    """The accused as the decision froze them at drafting (the snapshot's `accused`), or None for a decision drafted
+    before decisions kept them (its letters then read the case's register entry)."""
+    if not decision.has_frozen_accused:
+        return None
+    return {
+        "name": decision.accused_name,
+        "nip": decision.accused_nip,
+        "position": decision.accused_position,
+        "rank": decision.accused_rank,
+        "unit": decision.accused_unit,
+        "employee_type": decision.accused_employee_type,
+        "employee_term": EMPLOYEE_TERMS.get(decision.accused_employee_type, ""),
+    }
+
+
+def accused_name(decision: Decision) -> str:
+    """The accused's name as the decision states it."""
+    if decision.has_frozen_accused:
+        return decision.accused_name
+    case = decision.case
+    return case.accused.name if case.accused else case.accused_name
+
+
 def is_pppk(decision: Decision) -> bool:
+    if decision.has_frozen_accused:
+        return decision.accused_employee_type == CivilServant.EmployeeType.PPPK
     accused = decision.case.accused
     return accused is not None and accused.employee_type == CivilServant.EmployeeType.PPPK
 

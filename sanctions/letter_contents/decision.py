@@ -24,7 +24,14 @@ from casework.models import Letter
 from core.calendar import deadline_rule_get
 from core.deadline_catalogue import DeadlineCode
 from core.models import DeadlineRule
-from sanctions.letter_contents.citations import employee_label, is_pppk, is_statutory, statutes
+from sanctions.letter_contents.citations import (
+    accused_name,
+    employee_label,
+    frozen_accused,
+    is_pppk,
+    is_statutory,
+    statutes,
+)
 from sanctions.letter_contents.letterheads import decision_letterhead
 from sanctions.models import Decision, SanctionType
 from violations.models import SanctionLevel
@@ -117,7 +124,7 @@ def _lower_first(text: str) -> str:
 def decision_subject(decision: Decision) -> str:
     """TENTANG: what the decision is about, in the words of the letter."""
     employee = employee_label(decision)
-    name = decision.case.accused.name if decision.case.accused else decision.case.accused_name
+    name = accused_name(decision)
     sanction = decision.sanction_type
     if decision.outcome == Decision.Outcome.SANCTION and sanction is not None and is_statutory(sanction):
         wording = _lower_first(sanction.name)
@@ -217,7 +224,9 @@ def _contents(decision: Decision, kind: str) -> dict[str, Any]:
     agency = decision.case.agency
     report = _examination_report(decision)
     track = decision.letters_track
+    frozen = frozen_accused(decision)
     return {
+        **({"accused": frozen} if frozen else {}),
         "decision_id": decision.pk,
         "track": decision.track,
         "outcome": decision.outcome,

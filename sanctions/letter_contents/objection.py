@@ -14,7 +14,7 @@ from core import clock
 from core.calendar import deadline_rule_get
 from core.errors import DomainError
 from sanctions.competent_official import BPASN_TITLE, ObjectionRouting
-from sanctions.letter_contents.citations import employee_label, statutes
+from sanctions.letter_contents.citations import accused_name, employee_label, frozen_accused, statutes
 from sanctions.letter_contents.decision import decision_summary, number_words, signatory
 from sanctions.models import Decision, Objection
 
@@ -52,6 +52,12 @@ def _remedy_words(objection: Objection) -> str:
     return "banding administratif" if objection.is_appeal else "keberatan"
 
 
+def _accused(decision: Decision) -> dict[str, Any]:
+    """The accused as the decision objected to froze them (nothing: the case's register entry, for older ones)."""
+    frozen = frozen_accused(decision)
+    return {"accused": frozen} if frozen else {}
+
+
 def _matter(decision: Decision) -> str:
     return "sanksi moral" if decision.track == Decision.Track.ETHICS else "hukuman disiplin"
 
@@ -62,6 +68,7 @@ def objection_inadmissible_context(objection: Objection, *, routing: ObjectionRo
     decision = objection.decision
     return case_context(
         decision.case,
+        **_accused(decision),
         decision_id=decision.pk,
         objection_id=objection.pk,
         kind=objection.kind,
@@ -90,10 +97,11 @@ def objection_decision_context(objection: Objection, *, routing: ObjectionRoutin
     on = objection.decided_on or decision.decision_date
     cited = statutes_in_order([*statutes(new_decision or decision, violations), PP79_STATUTE], on=on or clock.today())
     kind_word = _remedy_words(objection)
-    name = decision.case.accused.name if decision.case.accused else decision.case.accused_name
+    name = accused_name(decision)
     label = employee_label(decision)
     context = case_context(
         decision.case,
+        **_accused(decision),
         decision_id=decision.pk,
         objection_id=objection.pk,
         kind=objection.kind,
@@ -129,6 +137,7 @@ def appeal_response_context(objection: Objection, *, title: str, signer: Actor) 
     due = objection.due_on
     return case_context(
         decision.case,
+        **_accused(decision),
         decision_id=decision.pk,
         objection_id=objection.pk,
         employee_label=employee_label(decision),

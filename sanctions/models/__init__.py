@@ -7,6 +7,7 @@ from sanctions.models.catalogue import AuthorityRule, SanctionType
 from sanctions.models.decisions import (
     CORRECTABLE_STATUSES,
     DEAD_DECISION_STATUSES,
+    DECISION_ACCUSED_FIELDS,
     DECISION_LIFECYCLE,
     DECISION_TRANSITIONS,
     EXECUTION_LIFECYCLE,
@@ -24,6 +25,7 @@ from sanctions.models.prior_sanctions import PriorSanction
 __all__ = [
     "CORRECTABLE_STATUSES",
     "DEAD_DECISION_STATUSES",
+    "DECISION_ACCUSED_FIELDS",
     "DECISION_LIFECYCLE",
     "DECISION_TRANSITIONS",
     "EXECUTION_LIFECYCLE",

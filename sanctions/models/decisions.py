@@ -8,11 +8,21 @@ from django.db import models
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Unit
+from accounts.models import CivilServant, Unit
 from core.lifecycle import Lifecycle
 from core.models import TimeStampedModel
 from sanctions.models.catalogue import AuthorityRule, SanctionType
 from violations.models import ViolationType
+
+# The accused's register data a decision keeps from its drafting on (sanctions.services.decision_requirements).
+DECISION_ACCUSED_FIELDS: tuple[str, ...] = (
+    "accused_nip",
+    "accused_name",
+    "accused_rank",
+    "accused_position",
+    "accused_unit",
+    "accused_employee_type",
+)
 
 
 class Decision(TimeStampedModel):
@@ -77,6 +87,16 @@ class Decision(TimeStampedModel):
     )
     violation_types = models.ManyToManyField(
         ViolationType, verbose_name=_("proven violations"), blank=True, related_name="+"
+    )
+    # The accused as the register said when the decision was drafted (sanctions.services.drafting): the letters
+    # print these, never the register's later values. Empty only on decisions drafted before they were kept.
+    accused_nip = models.CharField(_("accused's NIP"), max_length=18, blank=True)
+    accused_name = models.CharField(_("accused's name"), max_length=200, blank=True)
+    accused_rank = models.CharField(_("accused's rank (pangkat/golongan)"), max_length=80, blank=True)
+    accused_position = models.CharField(_("accused's position"), max_length=200, blank=True)
+    accused_unit = models.CharField(_("accused's unit"), max_length=200, blank=True)
+    accused_employee_type = models.CharField(
+        _("accused's employee type"), max_length=10, choices=CivilServant.EmployeeType.choices, blank=True
     )
     # The terms a sanction's catalogue row asks for: the position after a demotion or release (B1, B2), the date
     # from which a dismissal or contract termination takes effect (TMT: B3, PTDH).
@@ -183,6 +203,11 @@ class Decision(TimeStampedModel):
 
     def can_transition_to(self, status: str) -> bool:
         return DECISION_LIFECYCLE.can_transition(self, status)
+
+    @property
+    def has_frozen_accused(self) -> bool:
+        """The register data of the accused were kept at drafting (decisions drafted before that kept none)."""
+        return bool(self.accused_nip)
 
     @property
     def is_signed(self) -> bool:

@@ -15,7 +15,11 @@ from violations.models import Channel, Report
 def default_references(case: Case) -> list[dict[str, str]]:
     """Memperhatikan: the Bawaslu forwardings (letter and register number) and BKN recommendations of the case."""
     references: list[dict[str, str]] = []
-    reports = Report.objects.filter(case_report__case=case).select_related("forwarding__office").order_by("received_at")
+    reports = (
+        Report.objects.filter(case_report__case=case)
+        .select_related("forwarding__office", "recommendation__bawaslu_office")
+        .order_by("received_at")
+    )
     for report in reports:
         received = clock.local_date(report.received_at).isoformat()
         forwarding = getattr(report, "forwarding", None)
@@ -27,6 +31,11 @@ def default_references(case: Case) -> list[dict[str, str]]:
                     "register_number": forwarding.reference_number,
                     "date": received,
                 }
+            )
+        elif (letter := getattr(report, "recommendation", None)) is not None:
+            body = "Badan Kepegawaian Negara" if letter.bawaslu_office is None else letter.bawaslu_office.name
+            references.append(
+                {"label": f"Rekomendasi {body}", "number": letter.letter_number, "date": letter.letter_date.isoformat()}
             )
         elif report.channel == Channel.BKN:
             references.append({"label": "Rekomendasi Badan Kepegawaian Negara", "number": "", "date": received})

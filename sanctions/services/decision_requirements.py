@@ -1,6 +1,9 @@
 """What a decision needs besides a sanction the guidance allows (sanction_rules), checked by the drafting, review,
 signing and correction services before they write:
 
+- an accused identified in the civil-servant register: their NIP, name, rank, position, unit and employee type are
+  taken from it when the decision is drafted and frozen into it (`identified_accused`, `freeze_accused`);
+
 - an examination team for a sanction whose catalogue row requires one (every heavy sanction: PP 94/2021,
   docs/legal-basis.md §4.3), asked of casework (`case_examined_by_team`);
 - the terms the row asks for: the new position of a demotion or release (B1, B2), the date from which a dismissal
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from accounts.models import CivilServant
 from casework import selectors as case_selectors
 from casework.models import Case
 from core.errors import DomainError
@@ -27,6 +31,31 @@ class Terms:
 
     new_position: str = ""
     dismissal_date: datetime.date | None = None
+
+
+def identified_accused(case: Case) -> CivilServant:
+    """The case's accused in the register; refused while they are not identified (a decision states their data)."""
+    if case.accused is None:
+        raise DomainError(
+            "accused_not_identified",
+            _(
+                "The accused of case %(number)s is not identified in the civil-servant register: link them on the "
+                "case page first. The decision states their NIP, rank, position and unit from the register."
+            )
+            % {"number": case.number},
+        )
+    return case.accused
+
+
+def freeze_accused(decision: Decision, accused: CivilServant) -> None:
+    """Copy the accused's register data into the decision: its letters print these, so a later change in the
+    register does not change what was decided."""
+    decision.accused_nip = accused.nip
+    decision.accused_name = accused.name
+    decision.accused_rank = accused.rank
+    decision.accused_position = accused.position_title
+    decision.accused_unit = accused.unit.name
+    decision.accused_employee_type = accused.employee_type
 
 
 def check_examination_team(case: Case, sanction: SanctionType | None) -> None:

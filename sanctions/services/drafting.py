@@ -37,9 +37,16 @@ from sanctions.services.decision_requirements import (
     check_examination_team,
     clean_change_reason,
     clean_terms,
+    freeze_accused,
+    identified_accused,
     recommended_by_lhp,
 )
-from sanctions.services.notices import notify_awaiting_signature, notify_returned
+from sanctions.services.notices import (
+    notify_awaiting_review,
+    notify_awaiting_signature,
+    notify_returned,
+    resolve_decision_work,
+)
 from sanctions.services.preconditions import required_text
 from sanctions.services.sanction_rules import (
     check_no_other_live,
@@ -145,9 +152,11 @@ def decision_draft(
     """Draft a decision on one track of a case forwarded for decision (or decided on its other track).
 
     `expected_version` is the version of the case the drafter saw (None: not checked); the sanction defaults to the
-    LHP's recommendation, references and copies to the case's (Memperhatikan, Tembusan)."""
+    LHP's recommendation, references and copies to the case's (Memperhatikan, Tembusan). Refused while the accused is
+    not identified in the register; their register data are frozen into the decision."""
     case = _lock_case_for_drafting(case, actor, expected_version)
     check_no_other_live(case, track)
+    accused = identified_accused(case)
     violations = violation_types_for(violation_codes if violation_codes is not None else default_violation_codes(case))
     code = _starting_code(case, outcome, sanction_code) if track == Decision.Track.DISCIPLINE else sanction_code
     sanction = validated_sanction(case=case, track=track, outcome=outcome, sanction_code=code, violations=violations)
@@ -162,6 +171,7 @@ def decision_draft(
         references=clean_references(references) if references is not None else default_references(case),
         drafted_by=actor,
     )
+    freeze_accused(decision, accused)
     decision.copies = clean_copies(copies) if copies is not None else default_copies(case, track=decision.letters_track)
     _apply_requirements(
         decision, new_position=new_position, dismissal_date=dismissal_date, change_reason=sanction_change_reason
@@ -287,7 +297,7 @@ def decision_submit_for_review(*, decision: Decision, actor: Actor, expected_ver
     routed = apply_routing(decision, routing, actor)
     decision.submitted_at = clock.now()
     decision.review_note = ""
-    return DECISION_LIFECYCLE.transition(
+    DECISION_LIFECYCLE.transition(
         decision,
         to=_D.IN_REVIEW,
         actor=actor,
@@ -300,6 +310,8 @@ def decision_submit_for_review(*, decision: Decision, actor: Actor, expected_ver
             "rule": routing.rule.pk if routing.rule else None,
         },
     )
+    notify_awaiting_review(decision)
+    return decision
 
 
 def _lock_for_review(decision: Decision, actor: Actor) -> Decision:
@@ -362,6 +374,6 @@ def decision_cancel_draft(
         return decision
     DECISION_LIFECYCLE.check_version(decision, expected_version)
     reason = required_text(reason, "reason", _("Give the reason."))
-    return DECISION_LIFECYCLE.transition(
-        decision, to=_D.CANCELLED, actor=actor, action=DECISION_CANCELLED, reason=reason
-    )
+    DECISION_LIFECYCLE.transition(decision, to=_D.CANCELLED, actor=actor, action=DECISION_CANCELLED, reason=reason)
+    resolve_decision_work(decision)
+    return decision

@@ -24,7 +24,7 @@ from sanctions.permissions import can_sign_decision
 from sanctions.services.conflicts import apply_routing, record_recusals
 from sanctions.services.decision_requirements import check_decision_date, check_examination_team
 from sanctions.services.execution import set_execution_status
-from sanctions.services.notices import notify_awaiting_signature, notify_returned
+from sanctions.services.notices import notify_awaiting_signature, notify_returned, resolve_decision_work
 from sanctions.services.preconditions import required_text
 from violations.models import Report
 from violations.services import report_mark_decided
@@ -119,6 +119,7 @@ def decision_sign(
         },
     )
     _mark_decided(decision.case, actor, decision.number)
+    resolve_decision_work(decision)
     return decision
 
 

@@ -16,7 +16,7 @@ from core import clock
 from core.audit_registry import AuditAction
 from core.errors import ConflictError
 from sanctions.audit_actions import DECISION_SUPERSEDED
-from sanctions.models import DECISION_LIFECYCLE, AuthorityRule, Decision, SanctionType
+from sanctions.models import DECISION_ACCUSED_FIELDS, DECISION_LIFECYCLE, AuthorityRule, Decision, SanctionType
 from sanctions.services.execution import start_execution
 from sanctions.services.signing import issue_decision_letters
 from violations.models import ViolationType
@@ -100,6 +100,8 @@ def _new_version(old: Decision, *, actor: Actor, reason: str, contents: VersionC
         signed_at=clock.now(),
         decision_date=contents.decision_date,
         **{name: getattr(old, name) for name in INHERITED_FIELDS},
+        # A new version states the accused as the first one froze them (the case cannot change them meanwhile).
+        **{name: getattr(old, name) for name in DECISION_ACCUSED_FIELDS},
     )
     if new.outcome == Decision.Outcome.DISMISSAL:
         new.execution_status = Decision.Execution.NOT_APPLICABLE

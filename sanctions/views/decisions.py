@@ -148,5 +148,6 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
         "awaits_receipt": awaits_receipt(decision),
         "dates": _dates(decision),
         "actions": _actions(request.user, decision),
+        "waiting_on": selectors.decision_waiting_on(decision),
     }
     return render(request, "sanctions/decision_detail.html", context)

@@ -8,18 +8,12 @@ import pytest
 
 from figures.refresh import figures_rebuild
 from figures.tests.world import build_world
+from tests.browser.accessibility import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "rahasia-Netra-2026"
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}, "locale": "id-ID", "timezone_id": "Asia/Jakarta"}
-
-
-def _serious(page: Any) -> list[str]:
-    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
-    results = axe.Axe().run(page)
-    violations = results.response["violations"]
-    return [f"{item['id']}: {item['help']}" for item in violations if item["impact"] in ("serious", "critical")]
 
 
 def test_leadership_filters_drills_down_and_the_page_is_accessible(live_server, browser, shots):
@@ -39,7 +33,7 @@ def test_leadership_filters_drills_down_and_the_page_is_accessible(live_server, 
     page.goto(f"{live_server.url}/figures/")
 
     assert page.locator("#widget-funnel svg").count() == 1
-    assert _serious(page) == []
+    assert axe_serious_violations(page) == []
 
     page.select_option("#id_channel", "bkn")
     page.locator("#dashboard-filters button[type=submit]").click()
@@ -52,6 +46,6 @@ def test_leadership_filters_drills_down_and_the_page_is_accessible(live_server, 
     assert "unit=" in page.url and "channel=bkn" in page.url
     assert page.locator("#widget-funnel tbody tr").nth(1).locator("td").first.inner_text() == "1"
     page.screenshot(path=str(shots / "figures-dashboard-leadership.png"), full_page=True)
-    assert _serious(page) == []
+    assert axe_serious_violations(page) == []
     assert [error for error in errors if "Content Security Policy" in error] == []
     context.close()

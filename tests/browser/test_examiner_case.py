@@ -149,6 +149,13 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     case_url = f"{live_server.url}/cases/{case.pk}/"
     page = _log_in(browser, live_server.url, "pemeriksa")
 
+    # The assignment waits in the examiner's inbox and leads to the case.
+    page.goto(f"{live_server.url}/notifications/")
+    item = page.locator("ul.notifications li", has_text=case.number)
+    assert item.count() == 1 and "pemanggilan terlapor menunggu Anda" in item.inner_text()
+    item.locator("button[name=open]").click()
+    page.wait_for_url(case_url)
+
     # The registered case, assigned to the examiner: start the review.
     page.goto(case_url)
     assert page.locator("h1 .badge").inner_text().strip() == "Teregistrasi"
@@ -160,6 +167,9 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     _officer_forms_the_team(browser, live_server.url, case_url, examiner)
     exam_day = _earliest_examination_day(clock.today())
     _issue_summons_and_read_its_letter(page, live_server.url, case_url, exam_day)
+    # The summons is issued: the work item left the inbox.
+    page.goto(f"{live_server.url}/notifications/")
+    assert page.locator("ul.notifications li", has_text=case.number).count() == 0
     examination_day = clock.at(exam_day, 10)
     monkeypatch.setattr(clock, "now", lambda: examination_day)  # the examination's day has come
     page.goto(case_url)

@@ -59,7 +59,7 @@ _FORBIDDEN = OpenApiResponse(ErrorDetailSerializer, description=_("The account i
 
 class BawasluAPIView(APIView):
     authentication_classes: Sequence[type[BaseAuthentication]] = (HashedTokenAuthentication,)
-    permission_classes = (IsBawasluOffice,)
+    permission_classes: Sequence[type[BasePermission]] = (IsBawasluOffice,)
     throttle_classes: Sequence[type[BaseThrottle]] = ()
 
     def account(self) -> Actor:

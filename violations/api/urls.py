@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from violations.api import bawaslu, public
+from violations.api import bawaslu, bkn, public
 
 urlpatterns = [
     path("public/violation-types/", public.ViolationTypeListView.as_view(), name="api-violation-types"),
@@ -19,5 +19,12 @@ urlpatterns = [
         "bawaslu/forwardings/<path:reference_number>/",
         bawaslu.ForwardingDetailView.as_view(),
         name="api-forwarding-detail",
+    ),
+    path("bkn/recommendations/", bkn.RecommendationListCreateView.as_view(), name="api-recommendations"),
+    # Letter numbers contain slashes (clients send them as %2F), hence `path`.
+    path(
+        "bkn/recommendations/<path:letter_number>/",
+        bkn.RecommendationDetailView.as_view(),
+        name="api-recommendation-detail",
     ),
 ]

@@ -6,6 +6,7 @@ report is locked, REPORT_TRANSITIONS checked, an audit event and a public timeli
 transaction, and notifications scheduled on commit.
 """
 
+from violations.services.accused import report_identify_accused
 from violations.services.audited_reads import report_evidence_download_record, report_identity_view
 from violations.services.forwardings import (
     FORWARDING_FIELDS,
@@ -41,6 +42,14 @@ from violations.services.public_timeline import (
     NOTE_RECEIVED,
     NOTE_REJECTED,
 )
+from violations.services.recommendations import (
+    BknAccount,
+    RecommendationInput,
+    RecommendationResult,
+    bkn_account_create,
+    recommendation_fingerprint,
+    recommendation_submit,
+)
 from violations.services.triage import (
     report_mark_decided,
     report_mark_duplicate,
@@ -62,23 +71,30 @@ __all__ = [
     "NOTE_OUTCOME",
     "NOTE_RECEIVED",
     "NOTE_REJECTED",
+    "BknAccount",
     "CapturedEvidence",
     "ForwardingResult",
     "OfficeAccount",
+    "RecommendationInput",
+    "RecommendationResult",
     "ReportInput",
     "ReporterInput",
     "SubmittedReport",
     "bawaslu_office_create",
     "bawaslu_office_rotate_token",
+    "bkn_account_create",
     "default_agency",
     "forwarding_fingerprint",
     "forwarding_payload",
     "forwarding_report_input",
     "forwarding_submit",
     "normalize_url",
+    "recommendation_fingerprint",
+    "recommendation_submit",
     "report_add_information",
     "report_close",
     "report_evidence_download_record",
+    "report_identify_accused",
     "report_identity_view",
     "report_mark_decided",
     "report_mark_duplicate",

@@ -1,14 +1,12 @@
 """Bawaslu offices: their accounts and their forwardings, idempotent on (office, reference number)."""
 
 import datetime
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.actors import Actor
@@ -26,6 +24,7 @@ from violations.models import (
     Election,
     Report,
 )
+from violations.services.idempotency import content_fingerprint, same_content_or_conflict, submit_once
 from violations.services.intake import ReporterInput, ReportInput, report_create
 
 
@@ -75,10 +74,7 @@ def forwarding_report_input(data: Mapping[str, Any]) -> ReportInput:
 
 def forwarding_fingerprint(*, payload: dict[str, Any], evidence: Sequence[ValidatedEvidence]) -> str:
     """A stable digest of what an office sent, to tell an identical repeat from a conflicting one."""
-    canonical = {key: value for key, value in payload.items() if key != "evidence"}
-    canonical["evidence"] = sorted(item.sha256 for item in evidence)
-    encoded = json.dumps(canonical, sort_keys=True, ensure_ascii=False, default=str).encode()
-    return hashlib.sha256(encoded).hexdigest()
+    return content_fingerprint(payload=payload, evidence=evidence)
 
 
 def forwarding_submit(
@@ -100,28 +96,26 @@ def forwarding_submit(
     The same content again returns the stored forwarding (created=False); other content raises a
     ConflictError and changes nothing.
     """
-    existing = _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint)
-    if existing is not None:
-        return ForwardingResult(forwarding=existing, created=False)
-    forwarding = BawasluForwarding(
-        office=office,
-        reference_number=reference_number,
-        origin=origin,
-        recommendation=recommendation,
-        letter_number=letter_number,
-        content_fingerprint=fingerprint,
-    )
-    try:
+
+    def create() -> BawasluForwarding:
+        forwarding = BawasluForwarding(
+            office=office,
+            reference_number=reference_number,
+            origin=origin,
+            recommendation=recommendation,
+            letter_number=letter_number,
+            content_fingerprint=fingerprint,
+        )
         _forwarding_store(
             forwarding, data=data, evidence=evidence, source=source, submitted_by=submitted_by, received_at=received_at
         )
-    except IntegrityError:
-        # A concurrent request with the same reference number won the race.
-        existing = _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint)
-        if existing is None:
-            raise
-        return ForwardingResult(forwarding=existing, created=False)
-    return ForwardingResult(forwarding=forwarding, created=True)
+        return forwarding
+
+    forwarding, created = submit_once(
+        find=lambda: _existing_forwarding(office=office, reference_number=reference_number, fingerprint=fingerprint),
+        create=create,
+    )
+    return ForwardingResult(forwarding=forwarding, created=created)
 
 
 def _forwarding_store(
@@ -158,16 +152,18 @@ def _existing_forwarding(*, office: BawasluOffice, reference_number: str, finger
         .filter(office=office, reference_number=reference_number)
         .first()
     )
-    if existing is not None and existing.content_fingerprint != fingerprint:
-        raise ConflictError(
+    return same_content_or_conflict(
+        existing,
+        fingerprint=fingerprint,
+        conflict=lambda: ConflictError(
             "forwarding_conflict",
             _(
                 "A forwarding with reference number %(number)s already exists with other content. Nothing was "
                 "changed; send corrections through your contact at the agency."
             )
             % {"number": reference_number},
-        )
-    return existing
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -189,13 +185,19 @@ def bawaslu_office_create(*, name: str, agency: Agency, username: str, email: st
     office.full_clean()
     office.save(force_insert=True)
     user = User(username=username, email=email, first_name=name[:150], bawaslu_office=office)
+    token = body_account_save(user, role=Role.BAWASLU_OFFICE)
+    audit_record(actor=None, action=BAWASLU_OFFICE_CREATED, target=office, data={"username": username})
+    return OfficeAccount(office=office, user=user, token=token)
+
+
+def body_account_save(user: User, *, role: Role) -> str:
+    """Save an outside body's account (a Bawaslu office's, BKN's) with its role and an API token, returned; no
+    password (set one for the web login). The caller refused a taken username first."""
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save(force_insert=True)
-    user.groups.add(Group.objects.get_or_create(name=str(Role.BAWASLU_OFFICE))[0])
-    issued = api_token_issue(user=user)
-    audit_record(actor=None, action=BAWASLU_OFFICE_CREATED, target=office, data={"username": username})
-    return OfficeAccount(office=office, user=user, token=issued.key)
+    user.groups.add(Group.objects.get_or_create(name=str(role))[0])
+    return api_token_issue(user=user).key
 
 
 @transaction.atomic

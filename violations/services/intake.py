@@ -20,6 +20,7 @@ from core.errors import ConflictError, DomainError
 from core.hashers import PIN_HASHER
 from core.storage import remove_files_on_failure
 from violations.audit_actions import REPORT_INFORMATION_ADDED, REPORT_INFORMATION_RECEIVED, REPORT_RECEIVED
+from violations.case_handover import evidence_hand_over_on_commit
 from violations.evidence import ValidatedEvidence
 from violations.models import (
     REPORT_LIFECYCLE,
@@ -34,7 +35,11 @@ from violations.models import (
 )
 from violations.services.public_timeline import NOTE_INFORMATION_ADDED, NOTE_RECEIVED, timeline_append
 from violations.services.report_transitions import report_transition
+from violations.services.triage_inbox import notify_report_received
 from violations.tracking_codes import new_tracking_code
+
+# A report in these statuses belongs to a case: evidence added to it is handed over to the case.
+_IN_A_CASE = (Report.Status.IN_PROCESS, Report.Status.DECIDED)
 
 # Crockford's base32 without I, L, O, U: easy to read aloud and to type on a phone.
 
@@ -207,6 +212,7 @@ def report_create(
         to_status=Report.Status.RECEIVED,
         data={"channel": channel, "source": source, "evidence": [item.sha256 for item in evidence]},
     )
+    notify_report_received(report)
     return SubmittedReport(report=report, access_pin=pin)
 
 
@@ -288,4 +294,6 @@ def report_add_information(
         )
         if report.status == Report.Status.AWAITING_INFORMATION:
             report_transition(report, to=Report.Status.IN_REVIEW, actor=actor, action=REPORT_INFORMATION_RECEIVED)
+        if evidence and report.status in _IN_A_CASE:
+            evidence_hand_over_on_commit(report.pk)
         return addition

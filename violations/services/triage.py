@@ -22,6 +22,7 @@ from violations.audit_actions import (
     REPORT_REJECTED,
     REPORT_REVIEW_STARTED,
 )
+from violations.case_handover import evidence_hand_over_on_commit
 from violations.models import REPORT_LIFECYCLE, Report
 from violations.services.public_timeline import (
     NOTE_DECIDED,
@@ -169,6 +170,7 @@ def report_mark_duplicate(*, report: Report, original: Report, actor: Actor) -> 
                 note=NOTE_IN_PROCESS,
                 data=data,
             )
+            evidence_hand_over_on_commit(follower.pk)
     return report
 
 

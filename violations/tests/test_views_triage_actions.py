@@ -351,3 +351,20 @@ def test_the_pin_of_an_internal_finding_opens_its_public_status(client):
 
     assert report_get_by_tracking_code(tracking_code=report.tracking_code, pin=pin) == report
     assert report_get_by_tracking_code(tracking_code=report.tracking_code, pin=TEST_PIN) is None
+
+
+def test_an_internal_reporter_sees_their_own_findings_with_their_public_status(django_assert_num_queries):
+    reporter = UserFactory(username="diskominfo", roles=[Role.INTERNAL_REPORTER])
+    mine = ReportFactory(
+        tracking_code="NTR-2410-AAAA-BBBB", submitted_by=reporter, status=Report.Status.AWAITING_INFORMATION
+    )
+    ReportFactory(tracking_code="NTR-2410-CCCC-DDDD")  # someone else's
+    browser = Client()
+    browser.force_login(reporter)
+
+    with django_assert_num_queries(6):  # the findings are one query whatever their number
+        page = browser.get(reverse("triage:internal-finding"), headers={"accept-language": "id"})
+
+    assert page.context["own_findings"] == [(mine, "Sedang ditelaah")]  # the public status, as the reporter sees it
+    text = page.content.decode()
+    assert "Temuan Anda" in text and "NTR-2410-AAAA-BBBB" in text and "NTR-2410-CCCC-DDDD" not in text

@@ -123,6 +123,7 @@ def _actions_open(report: Report) -> dict[str, bool]:
         "request_information": report.status in OPEN_STATUSES,
         "link_duplicate": report.can_transition_to(Report.Status.MERGED),
         "register": report.status in OPEN_STATUSES,
+        "identify_accused": report.status in OPEN_STATUSES,
     }
 
 

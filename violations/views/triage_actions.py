@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.actors import AuthenticatedRequest
-from accounts.models import Agency
-from accounts.web_actions import StaffActionView
+from accounts.forms import AccusedLinkForm
+from accounts.models import Agency, CivilServant
+from accounts.register_search import AccusedHints
+from accounts.web_actions import AccusedIdentifyMixin, StaffActionView
 from core.decorators import role_required
 from core.errors import DomainError
 from core.web_actions import ActionPage, Done
@@ -33,6 +35,7 @@ from violations.forms.triage import (
 )
 from violations.models import Report
 from violations.permissions import can_record_internal_finding, can_triage, is_intake_officer
+from violations.views.public_status import status_label
 
 RECEIPT_SESSION_KEY = "netra.internal_finding_receipt"
 
@@ -112,6 +115,37 @@ class ReportLinkDuplicate(ReportActionView):
         }
 
 
+class ReportIdentifyAccused(AccusedIdentifyMixin, ReportActionView):
+    """Link the report's accused to the register, from suggestions ranked on what the reporter wrote."""
+
+    form_class = AccusedLinkForm
+
+    def hints(self, target: Report) -> AccusedHints:
+        return AccusedHints(
+            name=target.accused_name,
+            nip=target.accused_nip,
+            position=target.accused_position,
+            unit=target.accused_agency,
+        )
+
+    def current(self, target: Report) -> CivilServant | None:
+        return target.accused
+
+    def context(self, target: Report, form: forms.Form) -> dict[str, Any]:
+        return {**super().context(target, form), "report": target}
+
+    def perform(self, form: forms.Form, target: Report) -> str:
+        servant = self.chosen(form)
+        services.report_identify_accused(
+            report=target, actor=self.actor, civil_servant=servant, reason=form.cleaned_data["reason"]
+        )
+        return _("The accused of report %(code)s is %(name)s (NIP %(nip)s) of the register.") % {
+            "code": target.tracking_code,
+            "name": servant.name,
+            "nip": servant.nip,
+        }
+
+
 # --- internal findings ------------------------------------------------------------------------------------------
 
 
@@ -146,7 +180,8 @@ class InternalFindingRecord(StaffActionView):
         return form.is_valid() and self.evidence.is_valid()
 
     def context(self, target: Agency, form: forms.Form) -> dict[str, Any]:
-        return {"evidence": self.evidence, "evidence_limits": limits_description()}
+        own = [(report, status_label(report.status)) for report in selectors.internal_findings_of(user=self.actor)]
+        return {"evidence": self.evidence, "evidence_limits": limits_description(), "own_findings": own}
 
     def perform(self, form: InternalFindingForm, target: Agency) -> Done:
         submitted = services.report_submit(

@@ -441,3 +441,54 @@ def test_an_intake_officer_of_another_agency_gets_not_found(case):
     client = _client(IntakeOfficerFactory(username="verifikator-rl", agency=other))
 
     assert client.get(_page(case)).status_code == 404
+
+
+def _summoned(officer: Any, examiner_user: Any, number: str, examination: datetime.datetime) -> Case:
+    case: Case = CaseFactory.create(number=number, status=Case.Status.SUMMONED, registered_by=officer)
+    case.assigned_examiners.add(examiner_user)
+    Summons.objects.create(
+        case=case, number=1, scheduled_at=examination, place="Kantor BKPSDM", sent_on=datetime.date(2030, 1, 2),
+        delivery_method=Summons.Delivery.IN_PERSON, issued_by=officer,
+    )  # fmt: skip
+    return case
+
+
+@pytest.mark.parametrize("cases", [1, 10])
+def test_an_examiners_own_cases_show_what_is_due_first(officer, examiner_user, django_assert_num_queries, cases):
+    for n in range(cases):
+        _summoned(officer, examiner_user, f"{n + 10:04d}/KASUS/LEBONG/2030", at(2030, 3, 20))
+    _summoned(officer, examiner_user, "0002/KASUS/LEBONG/2030", at(2030, 2, 20))
+    no_summons = CaseFactory(number="0001/KASUS/LEBONG/2030", status=Case.Status.UNDER_REVIEW, registered_by=officer)
+    no_summons.assigned_examiners.add(examiner_user)
+    client = _client(examiner_user)
+
+    # The same whatever the number of cases: their summonses and the deadline rules are read once.
+    with django_assert_num_queries(10):
+        response = client.get(f"{LIST}?tab=mine&order=due")
+
+    numbers = _numbers(response)
+    assert numbers[0] == "0002/KASUS/LEBONG/2030" and numbers[-1] == "0001/KASUS/LEBONG/2030"
+    assert response.context["due_first"] is True
+    first = response.context["page"].object_list[0]
+    assert first.next_due is not None and first.next_due < datetime.date(2030, 2, 20)
+    assert "Next due" in response.content.decode()
+    # Without the order the list stays newest first.
+    assert _numbers(client.get(f"{LIST}?tab=mine"))[0] == "0001/KASUS/LEBONG/2030"
+
+
+def test_the_case_page_names_who_must_act_next(officer, examiner_user, case):
+    IntakeOfficerFactory(username="kasubbid", first_name="Rina", last_name="Marlina", agency=officer.agency)
+    client = Client(HTTP_ACCEPT_LANGUAGE="id")
+    client.force_login(officer)
+
+    def note() -> tuple[str, str]:
+        response = client.get(_page(case))
+        text = response.content.decode().split('id="waiting-on"')[1].split("</p>")[0]
+        return response.context["waiting_on"][0], " ".join(text.split())
+
+    step, text = note()
+    assert step == "intake" and "verifikator menelaah kasus" in text and "Rina Marlina" in text
+
+    services.case_assign(case=case, actor=officer, examiners=[examiner_user])
+    step, text = note()
+    assert (step, text.endswith(f"— {examiner_user.get_full_name()}.")) == ("examiners", True)

@@ -20,6 +20,7 @@ from sanctions.competent_official import ObjectionRouting, route_objection
 from sanctions.letter_contents.objection import objection_decision_context
 from sanctions.models import DECISION_LIFECYCLE, OBJECTION_LIFECYCLE, Decision, Objection, SanctionType
 from sanctions.permissions import can_decide_objection
+from sanctions.services.notices import resolve_objection_work
 from sanctions.services.objections.outcomes import NewVersion, apply_outcome, changed_version
 from sanctions.services.objections.remedy import record_on_decision
 from sanctions.services.preconditions import long_date, require_not_in_future, required_text
@@ -139,4 +140,5 @@ def objection_decide(
     _record_decided(objection, actor=actor, routing=routing, data={})
     assert objection.letter is not None
     apply_outcome(objection, actor=actor, decided_on=decided_on, reason=reason, act_number=objection.letter.number)
+    resolve_objection_work(objection)
     return objection

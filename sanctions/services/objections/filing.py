@@ -19,6 +19,7 @@ from sanctions.audit_actions import DECISION_APPEALED, DECISION_OBJECTED, OBJECT
 from sanctions.competent_official import ObjectionRouting, remedy_rule_for, route_objection
 from sanctions.letter_contents.objection import objection_inadmissible_context
 from sanctions.models import DECISION_LIFECYCLE, OBJECTION_LIFECYCLE, Decision, Objection, RemedyRule
+from sanctions.services.notices import notify_objection_to_decide
 from sanctions.services.objections.remedy import filing_data, objection_kind, record_on_decision
 from sanctions.services.preconditions import require_after_decision_permission, require_not_in_future, required_text
 
@@ -149,4 +150,6 @@ def objection_file(
         return _record_inadmissible(objection, actor=actor, routing=routing)
     if objection.is_appeal:
         return _record_appeal(objection, actor=actor)
-    return _record_objection(objection, actor=actor)
+    _record_objection(objection, actor=actor)
+    notify_objection_to_decide(objection)
+    return objection

@@ -249,3 +249,32 @@ def test_a_delivered_sanction_shows_its_objection_window(case: Case, world: Worl
     )
     assert response.context["actions"]["file_objection"] is True
     assert view_url("objection-file", decision) in response.content.decode()
+
+
+def test_the_decision_page_names_who_must_act_next(case: Case, world: World) -> None:
+    from sanctions.services import decision_submit_for_review
+
+    def waiting(decision: Decision) -> tuple[str, str]:
+        client = Client(HTTP_ACCEPT_LANGUAGE="id")
+        client.force_login(world.officer)
+        response = client.get(decision_page(decision))
+        on = response.context["waiting_on"]
+        note = response.content.decode().split('id="waiting-on"')[1].split("</p>")[0]
+        return on.step, " ".join(note.split())
+
+    draft = decision_on(case, world)
+    assert waiting(draft) == ("submit", 'data-step="submit"> Menunggu penyusun mengajukan konsepnya untuk ditelaah: '
+                                        "Hendra Saputra.")  # fmt: skip
+
+    draft = decision_submit_for_review(decision=draft, actor=world.examiner)
+    step, text = waiting(draft)
+    assert step == "review" and "Yanti Oktaviani" in text and "Admin BKPSDM" in text and "Hendra" not in text
+
+    signing = to_awaiting_signature(decision_on(forwarded_case(world, bawaslu=False), world), world)
+    step, text = waiting(signing)
+    assert (step, text.endswith(f"pejabat yang berwenang: {world.bupati.get_full_name()}.")) == ("sign", True)
+
+    signed = sign_decision(signing, world)
+    assert Client().get(decision_page(signed)).status_code == 302
+    officer = client_for(world.officer)
+    assert officer.get(decision_page(signed)).context["waiting_on"] is None

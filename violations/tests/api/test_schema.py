@@ -203,3 +203,20 @@ def test_a_400_of_a_body_taking_operation_is_field_errors_or_a_detail_as_a_malfo
     assert [_invalid_body_shapes(schema, operation) for operation in operations] == [[["errors"], ["detail"]]] * 3
     assert malformed.status_code == 400
     assert list(malformed.json()) == ["detail"]
+
+
+def test_bkn_endpoints_are_documented_like_the_bawaslu_ones(schema):
+    paths = schema["paths"]
+    assert set(paths["/api/v1/bkn/recommendations/"]) == {"get", "post"}
+    assert set(paths["/api/v1/bkn/recommendations/{letter_number}/"]) == {"get"}
+    create = paths["/api/v1/bkn/recommendations/"]["post"]
+    detail = paths["/api/v1/bkn/recommendations/{letter_number}/"]["get"]
+
+    for operation in (paths["/api/v1/bkn/recommendations/"]["get"], create, detail):
+        assert operation["security"] == [{"tokenAuth": []}]
+        assert {"401", "403"} <= set(operation["responses"])
+    assert set(create["responses"]) == {"200", "201", "400", "401", "403", "409"}
+    assert "404" in detail["responses"]
+    request = _component(schema, create["requestBody"]["content"]["multipart/form-data"]["schema"])
+    assert set(request["required"]) == {"letter_number", "letter_date", "accused_name", "incident_date", "description"}
+    assert "evidence" in request["properties"]
