@@ -1,4 +1,5 @@
-"""Root fixtures: every test gets a clean cache (throttle counters live there) and private storage."""
+"""Root fixtures: every test gets a clean cache (throttle counters live there) and private storage, and
+`force_login` writes no audit event."""
 
 import shutil
 from collections.abc import Iterator
@@ -76,6 +77,29 @@ def audit_anchor_file(tmp_path: Path, settings: object) -> Path:
 @pytest.fixture
 def private_storage(_private_storage: Path) -> Path:
     return _private_storage
+
+
+@pytest.fixture(autouse=True)
+def _force_login_unaudited(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`client.force_login` is the tests' shortcut past the login form, not a login anyone made: it leaves no
+    `login_succeeded` event, so a test's audit assertions see only what it acts out. Logins through the form (and
+    the admin's) are audited as in production: accounts/tests/test_sign_in.py."""
+    from django.contrib.auth.signals import user_logged_in
+    from django.test import Client
+
+    from accounts.apps import LOGIN_AUDIT_UID
+    from accounts.sign_in import on_logged_in
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        user_logged_in.disconnect(dispatch_uid=LOGIN_AUDIT_UID)
+        try:
+            original(self, user, backend)
+        finally:
+            user_logged_in.connect(on_logged_in, dispatch_uid=LOGIN_AUDIT_UID)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

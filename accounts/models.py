@@ -8,9 +8,12 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 from accounts.nip import validate_nip
+from accounts.recovery_codes import recovery_code_digest
 from accounts.roles import Role
 from core.models import TimeStampedModel
 
@@ -158,7 +161,7 @@ class BawasluOffice(TimeStampedModel):
         return self.name
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # (recovery_code_devices: django-otp is untyped)
     """A staff or office account. Roles are groups (see accounts.roles)."""
 
     agency = models.ForeignKey(
@@ -304,3 +307,61 @@ class LetterCopyRecipient(TimeStampedModel):
                 {"recipient": _("Only {region}, {government} and {office} may be written in braces.")},
                 code="recipient_placeholder_unknown",
             )
+
+
+class RecoveryCodeDevice(Device):
+    """An account's recovery codes, as a django-otp device: each code logs in once when the authenticator app is
+    lost. Only their SHA-256 is stored (the codes are random, so a plain hash is enough); they are shown once."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="recovery_code_devices"
+    )
+
+    class Meta(Device.Meta):
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def verify_token(self, token: object) -> bool:
+        """Use up the code `token` names (any case, spaces and dashes ignored): True once, False after."""
+        digest = recovery_code_digest(str(token))
+        used = self.codes.filter(digest=digest, used_at__isnull=True).update(used_at=timezone.now())
+        return used == 1
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(_("SHA-256 of the code"), max_length=64)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [models.UniqueConstraint(fields=["device", "digest"], name="recovery_code_unique_per_device")]
+
+    def __str__(self) -> str:
+        return f"{self.device.user_id}:{self.digest[:8]}"  # never the code: only its hash is known
+
+
+class ApiToken(models.Model):
+    """An account's API key for `Authorization: Token <key>` (docs/api-contract.md). Only the key's SHA-256 is
+    stored: the key is shown once, when issued (accounts.api_tokens). It works until `expires_at` or its revocation,
+    whichever comes first."""
+
+    user = models.ForeignKey(User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(_("SHA-256 of the key"), max_length=64, unique=True)
+    # The key's first characters: enough to tell an account's tokens apart, far too few to guess the rest.
+    prefix = models.CharField(_("start of the key"), max_length=8)
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ("-created_at",)
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("created_at")), name="api_token_expires")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.prefix}…"

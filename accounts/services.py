@@ -19,6 +19,7 @@ from accounts.audit_actions import (
     ACCOUNT_PASSWORD_SET,
     AGENCY_CREATED,
     BAWASLU_OFFICE_LEVEL_CHANGED,
+    PASSWORD_RESET_REQUESTED,
     STAFF_ACCOUNT_CREATED,
     UNIT_CREATED,
 )
@@ -180,3 +181,9 @@ def bawaslu_office_set_level(*, office: BawasluOffice, level: str, actor: Actor 
     office.save(update_fields=["level", "updated_at"])
     audit_record(actor=actor, action=BAWASLU_OFFICE_LEVEL_CHANGED, target=office, data={"from": previous, "to": level})
     return office
+
+
+@transaction.atomic
+def account_password_reset_record(*, user: User) -> None:
+    """Record that a password reset link was sent to the account's e-mail address (the link itself is Django's)."""
+    audit_record(actor=None, action=PASSWORD_RESET_REQUESTED, target=user, data={"username": user.username})

@@ -18,6 +18,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(authentication_form=StaffLoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("landing/", account_views.landing, name="landing"),
+    path("account/", include("accounts.urls")),
     path("notifications/", views_notifications.notification_list, name="notifications"),
     # Anyone: is this letter genuine? (docs/api-contract.md). Before `api/v1/`: violations may not import casework.
     path("api/v1/public/documents/", include("casework.api.urls")),

@@ -3,8 +3,6 @@
 Their level (regency or province) and the web login's published password are then set by accounts.services.
 """
 
-from rest_framework.authtoken.models import Token
-
 from accounts import services as account_services
 from accounts.models import Agency, BawasluOffice
 from accounts.roles import Role
@@ -14,13 +12,14 @@ from demo.staff_accounts import PasswordHash
 from violations import services as violation_services
 
 
-def _office_create(agency: Agency, spec: dict[str, str], password: PasswordHash) -> BawasluOffice:
+def _office_create(agency: Agency, spec: dict[str, str], password: PasswordHash) -> tuple[BawasluOffice, str]:
     account = violation_services.bawaslu_office_create(
         name=spec["name"], agency=agency, username=spec["username"], email=spec["email"]
     )
     # The service leaves the web login without a password; the demo gives it the published one.
     account_services.account_set_password(user=account.user, password_hash=password.get())
-    return account_services.bawaslu_office_set_level(office=account.office, level=spec["level"])
+    office = account_services.bawaslu_office_set_level(office=account.office, level=spec["level"])
+    return office, account.token
 
 
 def bawaslu_offices_ensure(agency: Agency, password: PasswordHash, result: DemoResult) -> dict[str, BawasluOffice]:
@@ -28,13 +27,15 @@ def bawaslu_offices_ensure(agency: Agency, password: PasswordHash, result: DemoR
     offices: dict[str, BawasluOffice] = {}
     for key, spec in BAWASLU_OFFICES.items():
         office = BawasluOffice.objects.filter(name=spec["name"]).first()
+        # Only a token's hash is stored: it is printed when the office is created (`bawaslu_office_create
+        # --rotate-token` issues a new one later).
+        shown = "—"
         if office is None:
-            office = _office_create(agency, spec, password)
+            office, shown = _office_create(agency, spec, password)
             result.created["Bawaslu offices"] += 1
         offices[key] = office
         user = office.accounts.filter(username=spec["username"]).first()
         if user is not None:
-            token = Token.objects.filter(user=user).values_list("key", flat=True).first() or "—"
-            result.tokens.append((office.name, user.username, token))
+            result.tokens.append((office.name, user.username, shown))
             result.logins.append(DemoLogin(user.username, Role.BAWASLU_OFFICE, office.name))
     return offices

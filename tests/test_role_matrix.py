@@ -3,6 +3,7 @@
 Only intake officers of the report's agency see and act on reports (another agency's report or case is a 404);
 the case pages also let in the agency's administrators and examiners (an examiner not on the case: 404);
 internal reporters may only record internal findings; other signed-in users get 403; visitors are sent to log in.
+Every account opens its own pages (profile, password change).
 """
 
 import datetime
@@ -166,6 +167,8 @@ ENDPOINTS = {
         writes=True,
     ),
     "officer_handover": Endpoint("get", lambda world: reverse("casework:officer-handover")),
+    "account_profile": Endpoint("get", lambda world: reverse("account:profile")),
+    "account_password_change": Endpoint("get", lambda world: reverse("account:password-change")),
     "search": Endpoint("get", lambda world: reverse("casework:search")),
     "case_identify_accused_page": Endpoint(
         "get", lambda world: reverse("casework_actions:identify-accused", kwargs={"case_id": world.case.pk})
@@ -203,6 +206,9 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "letter_status": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "letter_retry": (302, 404, 404, 403, 403, 403, 302, 403, 302),
     "officer_handover": (200, 200, 403, 403, 403, 403, 200, 403, 302),
+    # Every account's own pages (accounts.urls).
+    "account_profile": (200, 200, 200, 200, 200, 200, 200, 200, 302),
+    "account_password_change": (200, 200, 200, 200, 200, 200, 200, 200, 302),
     "search": (200, 200, 200, 403, 403, 403, 200, 403, 302),
     "case_identify_accused_page": (200, 404, 404, 403, 403, 403, 200, 403, 302),
     "case_identify_accused": (302, 404, 404, 403, 403, 403, 302, 403, 302),

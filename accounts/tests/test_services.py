@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from django.utils import translation
 
 from accounts import services
@@ -145,7 +146,10 @@ def test_staff_account_create_gives_roles_units_and_a_checked_password():
     assert (stored.is_staff, stored.is_superuser) == (False, False)
     assert list(stored.groups.values_list("name", flat=True)) == ["internal_reporter"]
     assert list(stored.units.all()) == [diskominfo]
-    assert authenticate(username="diskominfo", password="kata-sandi-yang-panjang-2026") == stored
+    assert (
+        authenticate(RequestFactory().post("/login/"), username="diskominfo", password="kata-sandi-yang-panjang-2026")
+        == stored
+    )
     assert _events() == [
         (
             "staff_account_created",
@@ -171,7 +175,7 @@ def test_staff_account_create_stores_a_given_password_hash_as_it_is():
     stored = User.objects.get(pk=user.pk)
     assert stored.password == password_hash
     assert (stored.is_staff, stored.is_superuser) == (True, True)
-    assert authenticate(username="admin", password="netra-demo-2026") == stored
+    assert authenticate(RequestFactory().post("/login/"), username="admin", password="netra-demo-2026") == stored
 
 
 def test_an_administrator_uses_the_admin_site_without_being_a_superuser():
@@ -261,7 +265,7 @@ def test_account_set_password_replaces_the_password_and_audits_it_without_the_ha
     services.account_set_password(user=user, password_hash=password_hash)
 
     assert User.objects.get(pk=user.pk).password == password_hash
-    assert authenticate(username="bawaslu.lebong", password="netra-demo-2026") == user
+    assert authenticate(RequestFactory().post("/login/"), username="bawaslu.lebong", password="netra-demo-2026") == user
     assert _events() == [("account_password_set", "accounts.user", user.pk, {"username": "bawaslu.lebong"})]
 
 

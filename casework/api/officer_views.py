@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers
-from rest_framework.authentication import BaseAuthentication, SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -25,6 +25,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from accounts.actors import Actor, Viewer
+from accounts.api_authentication import HashedTokenAuthentication
 from accounts.models import User
 from casework import selectors, services
 from casework.api import officer_serializers as s
@@ -59,7 +60,7 @@ _NOT_FOUND = OpenApiResponse(ErrorDetailSerializer, description=_("No such case 
 
 class OfficerAPIView(APIView):
     # Token first: an anonymous request is then a 401 with `WWW-Authenticate: Token`, not a 403.
-    authentication_classes: Sequence[type[BaseAuthentication]] = (TokenAuthentication, SessionAuthentication)
+    authentication_classes: Sequence[type[BaseAuthentication]] = (HashedTokenAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated, IsCaseOfficer)
     throttle_classes: Sequence[type[BaseThrottle]] = ()
 

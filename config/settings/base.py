@@ -3,6 +3,7 @@
 Environment-specific files (local, test, production) only override what they must.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -28,7 +29,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -50,11 +53,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.NoStoreMiddleware",
     "core.middleware.SharedServiceUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised by its backend into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,12 +105,51 @@ PASSWORD_HASHERS = [
 ]
 NETRA_PIN_HASH_ITERATIONS = env.int("NETRA_PIN_HASH_ITERATIONS", default=100_000)
 
+# Staff login (docs/security.md, "Authentication and sessions"): ASVS 5.0 V6.2 asks for at least 12 characters
+# and a check against common passwords.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("NETRA_PASSWORD_MIN_LENGTH", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes counts failed logins (web form, admin, anything calling `authenticate`) in the database, so a Redis
+# outage neither unlocks nor locks anyone: after NETRA_LOGIN_FAILURE_LIMIT failures from one address for one
+# username, or from one address for any usernames, that pair or address is refused for NETRA_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("NETRA_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("NETRA_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.auth_views.lockout_response"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Failures are kept in axes' failure log (the only record of usernames no account has); successes and logouts are
+# in the audit trail, so axes' own access log is not written.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_DISABLE_ACCESS_LOG = True
+# The client's address as the public throttles see it (NETRA_NUM_PROXIES trusted proxies in front).
+AXES_CLIENT_IP_CALLABLE = "core.throttling.client_address"
+AXES_VERBOSE = False
+# Staff sessions end after NETRA_STAFF_SESSION_IDLE_MINUTES without a request and NETRA_STAFF_SESSION_HOURS after the
+# login whatever happens (accounts.middleware.StaffSessionMiddleware); citizens' sessions keep Django's defaults.
+NETRA_STAFF_SESSION_IDLE_MINUTES = env.int("NETRA_STAFF_SESSION_IDLE_MINUTES", default=30)
+NETRA_STAFF_SESSION_HOURS = env.int("NETRA_STAFF_SESSION_HOURS", default=8)
+# A second factor (TOTP, accounts.mfa): accounts of these roles (and superusers) must enrol and verify when
+# NETRA_MFA_ENFORCED is on (production's default; local and test settings turn it off so the demo accounts log in
+# with their password alone). Any account that has enrolled is asked for its code at every login.
+NETRA_MFA_ENFORCED = env.bool("NETRA_MFA_ENFORCED", default=True)
+NETRA_MFA_ENFORCED_ROLES = env.list("NETRA_MFA_ENFORCED_ROLES", default=["administrator", "sanctioning_official"])
+OTP_TOTP_ISSUER = env("NETRA_MFA_ISSUER", default="Netra")
+# API tokens (accounts.api_tokens) expire this many days after they are issued; rotate them before.
+NETRA_API_TOKEN_DAYS = env.int("NETRA_API_TOKEN_DAYS", default=180)
+# Password reset links are valid this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = env.int("NETRA_PASSWORD_RESET_TIMEOUT_SECONDS", default=60 * 60)
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -157,7 +204,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Netra <netra@localhost>"
 # --- Django REST framework ----------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api_authentication.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -325,6 +372,8 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes narrates every login at INFO, with the usernames masked; the audit trail records them.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -10,3 +10,5 @@ NETRA_AUDIT_KEYS = env("NETRA_AUDIT_KEYS", default="dev:bmV0cmEtbG9jYWwtYXVkaXQt
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 (BASE_DIR / "var" / "broker" / "out").mkdir(parents=True, exist_ok=True)
 (BASE_DIR / "var" / "broker" / "processed").mkdir(parents=True, exist_ok=True)
+# The demo accounts log in with their published password alone (`make run`); production asks their second factor.
+NETRA_MFA_ENFORCED = env.bool("NETRA_MFA_ENFORCED", default=False)

@@ -3,14 +3,15 @@ import io
 from collections import Counter
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 from django.utils import translation
-from rest_framework.authtoken.models import Token
 
-from accounts.models import Agency, BawasluOffice, CivilServant, Unit, User
+from accounts.api_tokens import api_token_find
+from accounts.models import Agency, ApiToken, BawasluOffice, CivilServant, Unit, User
 from accounts.nip import parse_nip
 from accounts.roles import Role
 from casework.models import Case, CaseReport
@@ -27,7 +28,7 @@ from violations.selectors import report_get_by_tracking_code
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Agency, Unit, CivilServant, User, BawasluOffice, Token, Election, Report, Evidence, Case, AuditEvent]
+MODELS = [Agency, Unit, CivilServant, User, BawasluOffice, ApiToken, Election, Report, Evidence, Case, AuditEvent]
 LOGINS = {
     "admin": "administrator",
     "intake": "intake_officer",
@@ -246,8 +247,9 @@ def test_printed_logins_tokens_and_pins_all_work(private_storage):
     lines = seed()
 
     for username, role in LOGINS.items():
-        user = authenticate(username=username, password=DEMO_PASSWORD)
+        user = authenticate(RequestFactory().post("/login/"), username=username, password=DEMO_PASSWORD)
         assert user is not None, username
+        password_validation.validate_password(DEMO_PASSWORD, user)  # the published password passes the rules
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert user.has_role(Role(role))
     admin = User.objects.get(username="admin")
@@ -261,7 +263,7 @@ def test_printed_logins_tokens_and_pins_all_work(private_storage):
     assert [line.split()[0] for line in table[2:]] == list(LOGINS)
     for office in ("Bawaslu Kabupaten Lebong", "Bawaslu Provinsi Bengkulu"):
         token = next(line.split()[-1] for line in lines if line.strip().startswith(office))
-        assert Token.objects.get(key=token).user.bawaslu_office.name == office
+        assert api_token_find(token).user.bawaslu_office.name == office  # type: ignore[union-attr]
     receipts = [line.split() for line in lines if line.startswith("  NTR-")]
     assert len(receipts) == 2
     for code, _pin_label, pin, *_status in receipts:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
-from rest_framework.authentication import BaseAuthentication, TokenAuthentication
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission
@@ -22,6 +22,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from accounts.actors import Actor, is_account
+from accounts.api_authentication import HashedTokenAuthentication
 from accounts.models import BawasluOffice
 from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer, invalid_body_response
 from core.api.pagination import NewestFirstCursorPagination
@@ -57,7 +58,7 @@ _FORBIDDEN = OpenApiResponse(ErrorDetailSerializer, description=_("The account i
 
 
 class BawasluAPIView(APIView):
-    authentication_classes: Sequence[type[BaseAuthentication]] = (TokenAuthentication,)
+    authentication_classes: Sequence[type[BaseAuthentication]] = (HashedTokenAuthentication,)
     permission_classes: Sequence[type[BasePermission]] = (IsBawasluOffice,)
     throttle_classes: Sequence[type[BaseThrottle]] = ()
 

@@ -8,9 +8,9 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
 from accounts.actors import Actor
+from accounts.api_tokens import api_token_issue, api_token_rotate
 from accounts.models import Agency, BawasluOffice, User
 from accounts.roles import Role
 from core.audit import audit_record
@@ -197,7 +197,7 @@ def body_account_save(user: User, *, role: Role) -> str:
     user.full_clean(exclude=["password"])
     user.save(force_insert=True)
     user.groups.add(Group.objects.get_or_create(name=str(role))[0])
-    return Token.objects.create(user=user).key
+    return api_token_issue(user=user).key
 
 
 @transaction.atomic
@@ -211,7 +211,6 @@ def bawaslu_office_rotate_token(*, office: BawasluOffice, username: str = "") ->
             % {"count": len(accounts)},
         )
     user = accounts[0]
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
+    issued = api_token_rotate(user=user)
     audit_record(actor=None, action=BAWASLU_TOKEN_ROTATED, target=office, data={"username": user.username})
-    return OfficeAccount(office=office, user=user, token=token.key)
+    return OfficeAccount(office=office, user=user, token=issued.key)

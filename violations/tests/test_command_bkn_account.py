@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from accounts.models import User
+from accounts.api_tokens import api_token_find
+from accounts.models import ApiToken, User
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, UserFactory
 from core.models import AuditEvent
@@ -29,7 +29,7 @@ def test_creates_the_account_and_prints_a_working_token_last():
 
     user = User.objects.get(username="bkn-lebong")
     assert (user.agency, user.has_role(Role.BKN), user.has_usable_password()) == (agency, True, False)
-    assert lines[-1] == Token.objects.get(user=user).key
+    assert api_token_find(lines[-1]).user == user  # type: ignore[union-attr]
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {lines[-1]}")
     assert client.get("/api/v1/bkn/recommendations/").status_code == 200
@@ -40,9 +40,9 @@ def test_creates_the_account_and_prints_a_working_token_last():
 def test_a_taken_username_is_refused_and_nothing_is_created():
     AgencyFactory()
     UserFactory(username="bkn-lebong")
-    before = (User.objects.count(), Token.objects.count(), AuditEvent.objects.count())
+    before = (User.objects.count(), ApiToken.objects.count(), AuditEvent.objects.count())
 
     with pytest.raises(CommandError):
         run("bkn-lebong")
 
-    assert (User.objects.count(), Token.objects.count(), AuditEvent.objects.count()) == before
+    assert (User.objects.count(), ApiToken.objects.count(), AuditEvent.objects.count()) == before

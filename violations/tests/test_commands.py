@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from accounts.models import Agency, BawasluOffice, User
+from accounts.api_tokens import api_token_digest, api_token_find
+from accounts.models import Agency, ApiToken, BawasluOffice, User
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, BawasluOfficeFactory, UserFactory
 from core.models import AuditEvent
@@ -25,7 +25,7 @@ def run(*args: str) -> list[str]:
 
 
 def _counts() -> tuple[int, int, int, int]:
-    return BawasluOffice.objects.count(), User.objects.count(), Token.objects.count(), AuditEvent.objects.count()
+    return BawasluOffice.objects.count(), User.objects.count(), ApiToken.objects.count(), AuditEvent.objects.count()
 
 
 def _works(token: str) -> bool:
@@ -45,9 +45,12 @@ def test_creates_office_account_and_token_printed_as_the_last_line():
     assert user.username == "bawaslu-kabupaten-lebong"
     assert list(user.groups.values_list("name", flat=True)) == [Role.BAWASLU_OFFICE.value]
     assert not user.has_usable_password()
-    assert lines[-1] == Token.objects.get(user=user).key
+    assert api_token_find(lines[-1]).user == user  # type: ignore[union-attr]
     assert _works(lines[-1])
-    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["bawaslu_office_created"]
+    assert list(AuditEvent.objects.order_by("id").values_list("action", flat=True)) == [
+        "api_token_issued",
+        "bawaslu_office_created",
+    ]
 
 
 def test_options_choose_the_agency_username_and_email():
@@ -117,7 +120,7 @@ def test_rotate_token_replaces_the_token_and_the_old_one_stops_working():
     new = run("Bawaslu Kabupaten Lebong", "--rotate-token")[-1]
 
     assert new != old
-    assert Token.objects.get().key == new
+    assert ApiToken.objects.filter(revoked_at__isnull=True).get().digest == api_token_digest(new)
     assert _works(new) and not _works(old)
     assert BawasluOffice.objects.count() == 1 and User.objects.count() == 1
     assert AuditEvent.objects.order_by("id").last().action == "bawaslu_token_rotated"
@@ -141,4 +144,4 @@ def test_rotate_token_with_several_accounts_needs_the_username():
         run(office.name, "--rotate-token")
     token = run(office.name, "--rotate-token", "--username", "dua")[-1]
 
-    assert Token.objects.get(key=token).user.username == "dua"
+    assert api_token_find(token).user.username == "dua"  # type: ignore[union-attr]

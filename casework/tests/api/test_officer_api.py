@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 from django.db import connections
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.api_tokens import api_token_issue
 from accounts.tests.factories import AgencyFactory, BawasluUserFactory, IntakeOfficerFactory
 from casework.models import Case, Summons
 from casework.tests.conftest import at
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(user: Any) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=user).key}")
     return client
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.api_tokens import api_token_issue
 from accounts.models import User
 from accounts.tests.factories import AgencyFactory, BawasluUserFactory
 from violations.tests.api.support import snapshot_writes
@@ -32,7 +32,7 @@ def office_user(agency) -> User:
 @pytest.fixture
 def office_client(office_user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=office_user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=office_user).key}")
     return client
 
 
@@ -42,7 +42,7 @@ def other_office_client(agency) -> APIClient:
         User, BawasluUserFactory(username="bawaslu-rejang", bawaslu_office__name="Bawaslu Kabupaten Rejang Lebong")
     )
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=user).key}")
     return client
 
 

@@ -9,9 +9,9 @@ from urllib.parse import quote
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.api_tokens import api_token_issue
 from accounts.roles import Role
 from accounts.tests.factories import BawasluOfficeFactory, IntakeOfficerFactory, UserFactory
 from core.models import AuditEvent
@@ -91,7 +91,7 @@ def test_accounts_that_are_not_an_active_office_are_refused_and_nothing_is_writt
     agency, nothing_written, make_user, expected
 ):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=make_user()).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=make_user()).key}")
     unchanged = nothing_written()
 
     post = client.post(FORWARDINGS, forwarding_payload(), format="json")
@@ -104,7 +104,7 @@ def test_accounts_that_are_not_an_active_office_are_refused_and_nothing_is_writt
 
 def test_a_staff_account_gets_403_with_a_detail(agency):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=IntakeOfficerFactory()).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=IntakeOfficerFactory()).key}")
 
     response = client.get(FORWARDINGS, HTTP_ACCEPT_LANGUAGE="en")
 
@@ -146,7 +146,10 @@ def test_forwarding_answers_201_with_exactly_the_contract_fields(office_client, 
         "https://www.facebook.com/share/p/abc/",
         "https://www.facebook.com/share/p/def/",
     ]
-    assert list(AuditEvent.objects.values_list("action", "actor")) == [("report_received", office_user.pk)]
+    assert list(AuditEvent.objects.order_by("id").values_list("action", "actor")) == [
+        ("api_token_issued", None),  # the fixture's token
+        ("report_received", office_user.pk),
+    ]
 
 
 def test_only_the_contracts_required_fields_are_required(office_client):

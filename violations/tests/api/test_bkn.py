@@ -6,9 +6,9 @@ from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.api_tokens import api_token_issue
 from accounts.roles import Role
 from accounts.tests.factories import AgencyFactory, IntakeOfficerFactory, UserFactory
 from core.models import AuditEvent
@@ -44,7 +44,7 @@ def detail_url(letter_number: str) -> str:
 
 def _client(user: Any) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=user).key}")
     return client
 
 
@@ -56,8 +56,8 @@ def bkn_client(agency) -> APIClient:
 
 
 def test_without_a_token_401_and_other_accounts_403(api_client, agency, office_client, nothing_written):
+    officer = _client(IntakeOfficerFactory(username="verifikator"))  # (issuing its token is audited: before)
     unchanged = nothing_written()
-    officer = _client(IntakeOfficerFactory(username="verifikator"))
 
     statuses = [
         api_client.post(RECOMMENDATIONS, payload(), format="json").status_code,
