@@ -50,10 +50,17 @@ class Recommendation(TimeStampedModel):
                 | models.Q(body="bawaslu", bawaslu_office__isnull=False),
                 name="recommendation_office_only_for_bawaslu",
             ),
+            # One letter number per body and agency (a Bawaslu office's per office). Two partial constraints rather
+            # than one with NULLS NOT DISTINCT, which SQLite (`make run`) cannot enforce.
+            models.UniqueConstraint(
+                fields=["agency", "body", "letter_number"],
+                condition=models.Q(bawaslu_office__isnull=True),
+                name="recommendation_unique_per_body",
+            ),
             models.UniqueConstraint(
                 fields=["agency", "body", "bawaslu_office", "letter_number"],
-                nulls_distinct=False,
-                name="recommendation_unique_per_body",
+                condition=models.Q(bawaslu_office__isnull=False),
+                name="recommendation_unique_per_office",
             ),
         ]
 
