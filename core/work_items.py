@@ -72,6 +72,23 @@ def work_item_resolve(*, work_key: str) -> int:
     return changed
 
 
+@transaction.atomic
+def work_items_pass_on(*, from_user: Any, to_user: Any, work_key_prefix: str) -> int:
+    """Hand `from_user`'s open items whose key starts with `work_key_prefix` to `to_user` (an officer who leaves and
+    their successor): the successor is told as the leaver was, the leaver's items are resolved. Returns how many."""
+    items = list(
+        Notification.objects.select_for_update()
+        .filter(user_id=from_user.pk, work_key__startswith=work_key_prefix, resolved_at__isnull=True)
+        .order_by("id")
+    )
+    for item in items:
+        work_item_open(users=[to_user], work_key=item.work_key, message=item.message, params=item.params, url=item.url)
+    Notification.objects.filter(pk__in=[item.pk for item in items]).update(resolved_at=clock.now())
+    if items:
+        refresh_count_on_commit(from_user.pk)
+    return len(items)
+
+
 def work_items_open_for(*, work_key: str) -> list[Any]:
     """The users whose item of `work_key` is still open (e.g. to name who must act next)."""
     items = Notification.objects.filter(work_key=work_key, resolved_at__isnull=True).select_related("user")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.actors import Actor
 from casework.audit_actions import CASE_ASSIGNED, CASE_HANDED_OVER, OFFICER_HANDOVER
 from casework.models import CASE_LIFECYCLE, Case, ExaminationTeamMember
-from casework.notices import notify_case_assigned
+from casework.notices import notify_case_assigned, pass_on_case_work
 from casework.permissions import can_manage_case, is_examiner, sees_agency_cases
 from casework.querysets import open_cases_of_officer
 from casework.services.locking import lock_case_for_actor
@@ -71,6 +71,7 @@ def _hand_over(case: Case, leaving_user: Actor, successor: Actor, actor: Actor) 
         action=CASE_HANDED_OVER,
         data={"from": leaving_user.get_username(), "to": successor.get_username()},
     )
+    pass_on_case_work(case, leaving_user, successor)
 
 
 @transaction.atomic

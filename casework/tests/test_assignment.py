@@ -123,3 +123,23 @@ def test_handover_needs_an_active_examiner_as_successor(officer, examiner_user, 
 def test_an_examiner_may_not_hand_over_cases(examiner_user, successor):
     with pytest.raises(PermissionDenied):
         services.officer_handover(leaving_user=examiner_user, successor=successor, actor=successor)
+
+
+def test_handover_passes_the_leaver_s_open_work_items_on_to_the_successor(officer, examiner_user, successor):
+    from core.models import Notification
+
+    case = CaseFactory(agency=officer.agency)
+    services.case_assign(case=case, actor=officer, examiners=[examiner_user])
+    other = CaseFactory(agency=officer.agency)
+    services.case_assign(case=other, actor=officer, examiners=[examiner_user, successor])
+
+    services.officer_handover(leaving_user=examiner_user, successor=successor, actor=officer)
+
+    def open_items(user: Any) -> list[str]:
+        rows = Notification.objects.filter(user=user, resolved_at__isnull=True).order_by("work_key")
+        return list(rows.values_list("work_key", flat=True))
+
+    assert open_items(examiner_user) == []
+    assert open_items(successor) == sorted([f"case:{case.pk}:summons", f"case:{other.pk}:summons"])
+    # The successor was already told of the second case: told once, not twice.
+    assert Notification.objects.filter(user=successor, work_key=f"case:{other.pk}:summons").count() == 1
