@@ -11,7 +11,8 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
 
 from accounts.actors import Actor, Viewer, is_account
-from accounts.models import BawasluOffice, CivilServant
+from accounts.models import BawasluOffice, CivilServant, User
+from accounts.roles import Role
 from core.hashers import PIN_HASHER
 from core.models import AuditEvent
 from violations.models import (
@@ -206,3 +207,24 @@ def internal_findings_of(*, user: Viewer) -> list[Report]:
         return []
     reports = Report.objects.filter(submitted_by_id=user.pk).only("id", "tracking_code", "received_at", "status")
     return list(reports.order_by("-received_at", "-id")[:OWN_FINDINGS_SHOWN])
+
+
+def intake_officers(agency_id: int) -> list[User]:
+    """The agency's active intake officers, in a stable order (who triage its reports)."""
+    return list(
+        User.objects.filter(agency_id=agency_id, is_active=True, groups__name=str(Role.INTAKE_OFFICER)).order_by("id")
+    )
+
+
+# A report whose next move is the intake officers' (review, register, merge or reject), or the reporter's.
+_TRIAGE_STATUSES = frozenset({Report.Status.RECEIVED, Report.Status.IN_REVIEW})
+
+
+def report_waiting_on(*, report: Report) -> tuple[str, list[str]] | None:
+    """Whose move it is on a report in triage: ("intake", the agency's intake officers) or ("reporter", []) while
+    information asked of the reporter is awaited; None once it left triage (its case page names who acts)."""
+    if report.status == Report.Status.AWAITING_INFORMATION:
+        return "reporter", []
+    if report.status not in _TRIAGE_STATUSES:
+        return None
+    return "intake", [str(user.get_full_name() or user.get_username()) for user in intake_officers(report.agency_id)]

@@ -285,3 +285,28 @@ def test_evidence_whose_file_is_missing_is_not_found(client, private_storage):
     response = client.get(triage_url("evidence-download", report, evidence_id=report.evidence.first().pk))
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("status", "step", "says"),
+    [
+        (Report.Status.RECEIVED, "intake", "Next: an intake officer reviews the report"),
+        (Report.Status.IN_REVIEW, "intake", "Next: an intake officer reviews the report"),
+        (Report.Status.AWAITING_INFORMATION, "reporter", "Next: the reporter adds the information requested"),
+    ],
+)
+def test_the_report_page_names_who_must_act_next(client, officer, status, step, says):
+    report = ReportFactory(status=status, agency=officer.agency)
+
+    page = client.get(reverse("triage:report-detail", args=[report.pk])).content.decode()
+
+    assert f'id="waiting-on" data-step="{step}"' in page
+    assert says in page
+    if step == "intake":
+        assert officer.get_full_name() in page.split('id="waiting-on"')[1].split("</p>")[0]
+
+
+def test_a_report_out_of_triage_names_nobody_on_its_page(client, officer):
+    report = ReportFactory(status=Report.Status.REJECTED, rejection_reason="Bukan ASN.", agency=officer.agency)
+
+    assert 'id="waiting-on"' not in client.get(reverse("triage:report-detail", args=[report.pk])).content.decode()

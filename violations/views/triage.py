@@ -91,6 +91,7 @@ def report_detail(request: AuthenticatedRequest, report_id: int) -> HttpResponse
         "timeline": [{"entry": entry, "label": status_label(entry.status)} for entry in report.timeline.all()],
         "audit_events": [TimelineEntry.of(event) for event in events],
         "case_number": _case_number(events),
+        "waiting_on": selectors.report_waiting_on(report=report),
         "duplicates": report.duplicates.order_by("received_at"),
         **_duplicate_context(matches),
         "can": _actions_open(report),
