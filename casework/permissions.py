@@ -2,7 +2,7 @@
 
 from accounts.actors import Viewer, is_account
 from accounts.roles import Role
-from casework.models import Case
+from casework.models import Case, Letter
 from violations.permissions import is_intake_officer
 
 
@@ -65,3 +65,21 @@ def can_override_summons_notice(user: Viewer, case: Case) -> bool:
     if not (is_account(user) and user.is_active and user.agency_id == case.agency_id):
         return False
     return user.has_perm("casework.override_summons_notice") or is_agency_administrator(user)
+
+
+# The examination's own records, the BAP and the LHP, say what the accused said and what the examiners found.
+EXAMINATION_RECORD_KINDS: frozenset[str] = frozenset({"examination_record", "examination_report"})
+
+
+def can_read_examination_records(user: Viewer, case: Case) -> bool:
+    """Who may download a case's BAP and LHP: its examiners and team (those who hold the examination), and the
+    intake officer who registered it; not every officer or administrator of the agency (docs/security.md)."""
+    if not is_account(user) or user.agency_id != case.agency_id:
+        return False
+    return case.registered_by_id == user.pk or is_on_case(user, case)
+
+
+def can_download_letter(user: Viewer, letter: Letter) -> bool:
+    """Any issued letter of a case the user may see, except the examination records, which need
+    `can_read_examination_records`."""
+    return letter.kind not in EXAMINATION_RECORD_KINDS or can_read_examination_records(user, letter.case)

@@ -10,13 +10,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.actors import AuthenticatedRequest
+from accounts.actors import AuthenticatedRequest, Viewer
 from casework import selectors, services
 from casework.deadlines import case_deadlines, cases_by_next_due
 from casework.forms import CaseFilterForm, CaseRegisterForm
 from casework.letters import letter_is_stuck, letter_list_for_case
 from casework.models import Case, Letter
 from casework.permissions import (
+    EXAMINATION_RECORD_KINDS,
+    can_read_examination_records,
     can_record_recommendation,
     can_register_case,
     can_view_cases,
@@ -101,10 +103,14 @@ def case_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "casework/case_list.html", context)
 
 
-def _letters(case: Case) -> dict[str, object]:
+def _letters(case: Case, user: Viewer) -> dict[str, object]:
     letters = list(letter_list_for_case(case=case))
+    reads_records = can_read_examination_records(user, case)
     return {
-        "letters": [(letter, letter_is_stuck(letter)) for letter in letters],
+        "letters": [
+            (letter, letter_is_stuck(letter), reads_records or letter.kind not in EXAMINATION_RECORD_KINDS)
+            for letter in letters
+        ],
         "letters_pending": any(letter.status in PENDING_LETTER for letter in letters),
     }
 
@@ -128,7 +134,7 @@ def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         "examinations": case.examinations.order_by("id"),
         "examination_report": getattr(case, "examination_report", None),
         "evidence": selectors.case_evidence_list(case=case),
-        **_letters(case),
+        **_letters(case, request.user),
         "deadlines": case_deadlines(case),
         "timeline": [TimelineEntry.of(event) for event in selectors.case_timeline(case=case)],
         "can_open_reports": is_intake_officer(request.user),

@@ -1,13 +1,14 @@
 """Downloads of a case's files: evidence and letter PDFs, served as sandboxed attachments. Every download is an
 audit event on the case (chain of custody), written by a service once the file is known to be there."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_http_methods
 
 from accounts.actors import AuthenticatedRequest
 from casework import selectors, services
 from casework.letters import letter_download_record
-from casework.permissions import can_view_cases
+from casework.permissions import can_download_letter, can_view_cases
 from casework.views.lookups import case_or_404, letter_or_404
 from core.decorators import role_required
 
@@ -45,10 +46,12 @@ def case_evidence_download(request: AuthenticatedRequest, case_id: int, evidence
 @role_required(can_view_cases)
 @require_http_methods(["GET"])
 def letter_download(request: AuthenticatedRequest, letter_id: int) -> FileResponse:
-    """The PDF of an issued letter."""
+    """The PDF of an issued letter; the BAP and the LHP only for those who may read the examination records."""
     letter = letter_or_404(request.user, letter_id)
     if not letter.is_issued:
         raise Http404
+    if not can_download_letter(request.user, letter):
+        raise PermissionDenied
     try:
         handle = letter.pdf.open("rb")
     except FileNotFoundError:
