@@ -76,7 +76,7 @@ def _vint(upload: IO[bytes], keep_marker: bool) -> tuple[int, int, bool]:
 
 
 def _check_ebml(upload: IO[bytes], length: int) -> None:
-    offset, ids = 0, []
+    offset, ids = 0, list[int]()
     while offset < length:
         upload.seek(offset)
         element, id_width, _unused = _vint(upload, keep_marker=True)

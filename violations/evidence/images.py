@@ -23,6 +23,7 @@ PILLOW_FORMATS: dict[str, str] = {
     "image/webp": "WEBP",
     "image/gif": "GIF",
 }
+ANIMATED_TYPES = frozenset({"image/png", "image/gif", "image/webp"})
 _JPEG_QUALITY = 95
 # Pillow's limits are module globals, and WeasyPrint sets LOAD_TRUNCATED_IMAGES = True when imported: evidence is
 # decoded with its own values under this lock, and the previous ones are put back.
@@ -39,7 +40,7 @@ def _decoded(upload: IO[bytes], content_type: str) -> list[Image.Image]:
         ImageFile.LOAD_TRUNCATED_IMAGES = False
         try:
             with Image.open(upload, formats=[PILLOW_FORMATS[content_type]]) as image:
-                return _frames(image)
+                return _frames(image, content_type)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ValidationError(_("The image has too many pixels."), code="image_too_large") from None
         except Exception:
@@ -49,9 +50,14 @@ def _decoded(upload: IO[bytes], content_type: str) -> list[Image.Image]:
             upload.seek(0)
 
 
-def _frames(image: Image.Image) -> list[Image.Image]:
+def _frames(image: Image.Image, content_type: str) -> list[Image.Image]:
+    """Decode each frame (only the first of a JPEG: an MPO's second picture is a preview), all frames together
+    within the pixel limit so that a thousand-frame GIF is a bomb too."""
+    count = getattr(image, "n_frames", 1) if content_type in ANIMATED_TYPES else 1
+    if image.width * image.height * count > settings.NETRA_EVIDENCE_MAX_IMAGE_PIXELS:
+        raise Image.DecompressionBombError("frames pass the pixel limit")
     frames = []
-    for index in range(getattr(image, "n_frames", 1)):
+    for index in range(count):
         image.seek(index)
         image.load()
         frame = ImageOps.exif_transpose(image) if index == 0 else image.copy()
@@ -76,14 +82,19 @@ def _clean_copy(frame: Image.Image, content_type: str) -> Image.Image:
 
 def reencoded_image(upload: IO[bytes], content_type: str) -> bytes:
     """The image decoded and written again in its own format, without metadata or trailing bytes."""
-    frames = [_clean_copy(frame, content_type) for frame in _decoded(upload, content_type)]
+    decoded = _decoded(upload, content_type)
+    frames = [_clean_copy(frame, content_type) for frame in decoded]
     options: dict[str, object] = {"format": PILLOW_FORMATS[content_type]}
     if content_type == "image/jpeg":
         options.update(quality=_JPEG_QUALITY, subsampling=0)
     elif content_type == "image/webp":
         options.update(lossless=True)
     if len(frames) > 1:
-        options.update(save_all=True, append_images=frames[1:])
+        durations = [frame.info.get("duration", 100) for frame in decoded]
+        options.update(save_all=True, append_images=frames[1:], duration=durations, loop=decoded[0].info.get("loop", 0))
     buffer = io.BytesIO()
-    frames[0].save(buffer, **options)  # type: ignore[arg-type]
+    try:
+        frames[0].save(buffer, **options)  # type: ignore[arg-type]
+    except (OSError, ValueError):
+        raise ValidationError(_("The image file is damaged or not a real image."), code="image_invalid") from None
     return buffer.getvalue()

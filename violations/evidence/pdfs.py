@@ -1,8 +1,9 @@
 """PDFs are parsed with pypdf and refused when they could run something in the reader's viewer.
 
 A PDF with JavaScript was accepted on its magic bytes. Every object reachable from the trailer and the pages is
-read (a PDF cut short, without its closing %%EOF, or one pypdf cannot parse is refused) and the file is refused when any dictionary names JavaScript, a launch action,
-an embedded file, an XFA form or an automatic action (/AA, or an /OpenAction that is not a plain destination).
+read (a PDF cut short, without its closing %%EOF, or one pypdf cannot parse is refused), and the file is refused
+when any dictionary names JavaScript, a launch action, an embedded file, an XFA form or an automatic action (/AA,
+or an /OpenAction that is an action rather than a page destination).
 """
 
 from typing import IO, Any

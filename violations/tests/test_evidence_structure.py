@@ -154,6 +154,32 @@ def test_a_decompression_bomb_is_refused_before_decoding(settings):
     assert refused.value.messages == ["The image has too many pixels."]
 
 
+def _gif(frames: int, size: int = 10) -> bytes:
+    images = [Image.new("RGB", (size, size), (index * 80 % 256, 0, 0)) for index in range(frames)]
+    buffer = io.BytesIO()
+    images[0].save(
+        buffer, format="GIF", save_all=True, append_images=images[1:], duration=[50, 60, 70][:frames], loop=0
+    )
+    return buffer.getvalue()
+
+
+def test_an_animated_gif_keeps_its_frames_and_timing():
+    validated = validate_evidence_file(io.BytesIO(_gif(3)), "animasi.gif")
+
+    with Image.open(validated.file) as image:
+        assert (image.n_frames, image.info["duration"], image.info["loop"]) == (3, 50, 0)
+
+
+def test_frames_count_towards_the_pixel_limit(settings):
+    settings.NETRA_EVIDENCE_MAX_IMAGE_PIXELS = 250  # one 10×10 frame passes, three do not
+
+    validate_evidence_file(io.BytesIO(_gif(1)), "satu.gif")
+    with pytest.raises(ValidationError) as refused:
+        validate_evidence_file(io.BytesIO(_gif(3)), "animasi.gif")
+
+    assert refused.value.messages == ["The image has too many pixels."]
+
+
 # --- PDFs --------------------------------------------------------------------------------------------
 
 JAVASCRIPT = b"<</S/JavaScript/JS(app.alert(1))>>"
