@@ -1,9 +1,9 @@
 """PDFs are parsed with pypdf and refused when they could run something in the reader's viewer.
 
-A PDF with JavaScript was accepted on its magic bytes. Every object reachable from the trailer and the pages is
-read (a PDF cut short, without its closing %%EOF, or one pypdf cannot parse is refused), and the file is refused
-when any dictionary names JavaScript, a launch action, an embedded file, an XFA form or an automatic action (/AA,
-or an /OpenAction that is an action rather than a page destination).
+A PDF with JavaScript was accepted on its magic bytes. Every object (from the trailer, the pages and the
+cross-reference table) is read: a PDF cut short (no closing %%EOF) or one pypdf cannot parse is refused; and the
+file is refused when any dictionary names JavaScript, a launch action, an embedded file, an XFA form or an
+automatic action (/AA, or an /OpenAction that is an action rather than a page destination).
 """
 
 from typing import IO, Any
@@ -20,10 +20,10 @@ _MAX_OBJECTS = 200_000
 _TAIL_BYTES = 1024
 
 
-def _walk(root: Any) -> Any:
-    """Yield every dictionary and name reachable from root, each indirect object once."""
+def _walk(roots: list[Any]) -> Any:
+    """Yield every dictionary and name reachable from roots, each indirect object once."""
     seen: set[tuple[int, int]] = set()
-    pending = [root]
+    pending = list(roots)
     while pending:
         if len(seen) > _MAX_OBJECTS:
             raise ValueError("too many objects")
@@ -52,6 +52,15 @@ def _is_active(item: Any) -> bool:
     return open_action is not None and isinstance(open_action.get_object(), DictionaryObject)
 
 
+def _every_object(reader: PdfReader) -> list[IndirectObject]:
+    """Every object in the cross-reference table, even one nothing points to (a script can hide there)."""
+    numbers = [(idnum, generation) for generation, table in reader.xref.items() for idnum in table]
+    numbers += [(idnum, 0) for idnum in reader.xref_objStm]
+    if len(numbers) > _MAX_OBJECTS:
+        raise ValueError("too many objects")
+    return [IndirectObject(idnum, generation, reader) for idnum, generation in numbers]
+
+
 def _check_complete(upload: IO[bytes]) -> None:
     upload.seek(0, 2)
     upload.seek(max(0, upload.tell() - _TAIL_BYTES))
@@ -65,8 +74,8 @@ def check_pdf(upload: IO[bytes]) -> None:
     try:
         _check_complete(upload)
         reader = PdfReader(upload, strict=False)
-        active = any(_is_active(item) for item in _walk(reader.trailer))
-        active = active or any(_is_active(item) for page in reader.pages for item in _walk(page))
+        roots = [reader.trailer, *reader.pages, *_every_object(reader)]
+        active = any(_is_active(item) for item in _walk(roots))
     except Exception:
         raise ValidationError(_("The PDF file is damaged or incomplete."), code="pdf_invalid") from None
     finally:
