@@ -83,3 +83,22 @@ def test_a_file_over_the_limit_is_a_400_in_the_api_shape_and_leaves_nothing(clie
     assert (Report.objects.count(), Evidence.objects.count()) == (0, 0)
     assert list(private_storage.rglob("*")) == []
     assert _temporary_files() == before
+
+
+def test_a_body_over_the_limit_on_the_public_form_is_a_400_page_in_indonesian_and_leaves_nothing(
+    client: Client, settings, private_storage
+):
+    from violations.tests.public_pages import CREATE_URL, report_data
+
+    AgencyFactory()
+    settings.NETRA_MAX_REQUEST_BYTES = 32 * 1024
+    before = _temporary_files()
+    big = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * (64 * 1024), content_type="image/png")
+
+    response = client.post(CREATE_URL, report_data(evidence=[big]), HTTP_ACCEPT_LANGUAGE="id")
+
+    assert response.status_code == 400
+    assert "Permintaan tidak dapat diproses" in response.content.decode()
+    assert (Report.objects.count(), Evidence.objects.count()) == (0, 0)
+    assert list(private_storage.rglob("*")) == []
+    assert _temporary_files() == before

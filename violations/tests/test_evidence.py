@@ -1,5 +1,6 @@
 """Evidence is judged by its content: spoofed, oversized, pixel-bomb and surplus files are refused, nothing stored."""
 
+import hashlib
 import io
 import zipfile
 
@@ -177,7 +178,9 @@ def test_a_string_in_place_of_a_file_in_json_is_refused(api_client, agency, noth
 def test_genuine_files_are_accepted_by_content_whatever_their_name(name, content, kind, content_type):
     [validated] = validate_evidence_files([(io.BytesIO(content), name)])
 
-    assert (validated.kind, validated.content_type, validated.size) == (kind, content_type, len(content))
+    stored = validated.file.read()
+    assert (validated.kind, validated.content_type, validated.size) == (kind, content_type, len(stored))
+    assert validated.sha256 == hashlib.sha256(content).hexdigest()
 
 
 def test_limits_are_published_with_the_configured_values(settings):

@@ -1,10 +1,14 @@
 """Evidence intake: type sniffed from content, size limits per kind, SHA-256 taken before anything is stored.
 
-Validation happens before any row or file is written, so a refused upload leaves nothing behind.
+Validation happens before any row or file is written, so a refused upload leaves nothing behind. Beyond the type,
+each kind is checked by its structure: images are decoded and re-encoded (images.py), PDFs parsed and refused with
+active content (pdfs.py), videos and HEIC checked box by box (containers.py). The recorded `sha256` is always the
+hash of the file as received, so the sender can match it to their copy; for an image the stored file is the
+re-encoded one, whose hash is `stored_sha256` and whose length is `size`.
 """
 
 import hashlib
-import warnings
+import io
 from dataclasses import dataclass
 from typing import IO
 
@@ -13,7 +17,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image
+
+from violations.evidence.containers import check_container
+from violations.evidence.images import PILLOW_FORMATS, reencoded_image
+from violations.evidence.pdfs import check_pdf
 
 # Allowed content types (as libmagic reports them) and the kind each belongs to.
 ALLOWED_TYPES: dict[str, str] = {
@@ -84,7 +91,8 @@ class ValidatedEvidence:
     content_type: str
     kind: str
     size: int
-    sha256: str
+    sha256: str  # of the file as received
+    stored_sha256: str = ""  # of `file` when it differs from what was received (a re-encoded image)
 
 
 def _sniff(upload: IO[bytes]) -> str:
@@ -105,23 +113,15 @@ def _hash_and_size(upload: IO[bytes]) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _check_image(upload: IO[bytes]) -> None:
-    """Open and fully verify the image, refusing decompression bombs and polyglots Pillow can't parse."""
-    upload.seek(0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        previous = Image.MAX_IMAGE_PIXELS
-        Image.MAX_IMAGE_PIXELS = settings.NETRA_EVIDENCE_MAX_IMAGE_PIXELS
-        try:
-            with Image.open(upload) as image:
-                image.verify()
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ValidationError(_("The image has too many pixels."), code="image_too_large") from None
-        except Exception:
-            raise ValidationError(_("The image file is damaged or not a real image."), code="image_invalid") from None
-        finally:
-            Image.MAX_IMAGE_PIXELS = previous
-            upload.seek(0)
+def _checked_content(upload: IO[bytes], content_type: str, size: int) -> IO[bytes]:
+    """Check the upload by its structure; return what is to be stored (a re-encoded image, else the upload)."""
+    if content_type in PILLOW_FORMATS:
+        return io.BytesIO(reencoded_image(upload, content_type))
+    if content_type == "application/pdf":
+        check_pdf(upload)
+    else:
+        check_container(upload, content_type, size)
+    return upload
 
 
 def validate_evidence_file(upload: IO[bytes], original_name: str) -> ValidatedEvidence:
@@ -142,15 +142,16 @@ def validate_evidence_file(upload: IO[bytes], original_name: str) -> ValidatedEv
             % {"size": _megabytes(size), "limit": _megabytes(max_bytes_for(kind))},
             code="evidence_size",
         )
-    if kind == "image" and content_type != "image/heic":
-        _check_image(upload)
+    stored = _checked_content(upload, content_type, size)
+    stored_sha256, stored_size = _hash_and_size(stored) if stored is not upload else ("", size)
     return ValidatedEvidence(
-        file=upload,
+        file=stored,
         original_name=_clean_name(original_name) or f"evidence{EXTENSIONS[content_type]}",
         content_type=content_type,
         kind=kind,
-        size=size,
+        size=stored_size,
         sha256=sha256,
+        stored_sha256=stored_sha256,
     )
 
 
