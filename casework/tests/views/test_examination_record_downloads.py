@@ -26,8 +26,8 @@ def _client(user: Any) -> Client:
 
 @pytest.fixture
 def world() -> dict[str, Any]:
-    registrar = IntakeOfficerFactory(username="verifikator")
-    case = CaseFactory(registered_by=registrar, agency=registrar.agency)
+    registrar = IntakeOfficerFactory.create(username="verifikator")
+    case = CaseFactory.create(registered_by=registrar, agency=registrar.agency)
     assigned = examiner("pemeriksa")
     case.assigned_examiners.add(assigned)
     letters = {
