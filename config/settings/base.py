@@ -302,6 +302,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "core.anchor_audit_head",
         "schedule": crontab(hour=0, minute=5),
     },
+    # Expired sessions (citizens' last a few minutes) are deleted every hour, not left in the session table.
+    "sessions-purge": {
+        "task": "core.purge_expired_sessions",
+        "schedule": crontab(minute=40),
+    },
 }
 # Leadership figures (docs/statistics.md).
 CELERY_BEAT_SCHEDULE |= {
