@@ -17,6 +17,7 @@ def _session(expires_in: datetime.timedelta) -> str:
     store = SessionStore()
     store["netra_status"] = {"tracking_code": "NTR-7K2M-Q90D"}
     store.create()
+    assert store.session_key is not None
     Session.objects.filter(pk=store.session_key).update(expire_date=timezone.now() + expires_in)
     return store.session_key
 
