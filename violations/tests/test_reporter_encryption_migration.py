@@ -31,7 +31,7 @@ def _has_hashes() -> bool:
     return "phone_hash" in columns
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_decrypts_backwards_and_encrypts_forwards():
     reporter = ReportFactory(
         reporter={"name": "Siti Aminah", "phone": "081234567890", "email": "s@example.com"}
