@@ -31,8 +31,9 @@ class AuditKeys:
         return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def parse_audit_keys(value: str) -> AuditKeys:
-    """`id:base64,id:base64` → AuditKeys (ImproperlyConfigured for a malformed, duplicate or short key)."""
+def parse_audit_keys(value: str, setting: str = "NETRA_AUDIT_KEYS") -> AuditKeys:
+    """`id:base64,id:base64` → AuditKeys (ImproperlyConfigured for a malformed, duplicate or short key); `setting`
+    names the variable in the error (the field cipher's NETRA_FIELD_KEYS has the same form)."""
     keys: dict[str, bytes] = {}
     order: list[str] = []
     for item in (part.strip() for part in value.split(",")):
@@ -40,17 +41,17 @@ def parse_audit_keys(value: str) -> AuditKeys:
             continue
         key_id, separator, encoded = item.partition(":")
         if not separator or not key_id or key_id in keys:
-            raise ImproperlyConfigured("NETRA_AUDIT_KEYS: each key is `id:base64`, each id once.")
+            raise ImproperlyConfigured(f"{setting}: each key is `id:base64`, each id once.")
         try:
             secret = base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError) as error:
-            raise ImproperlyConfigured(f"NETRA_AUDIT_KEYS: key {key_id!r} is not base64.") from error
+            raise ImproperlyConfigured(f"{setting}: key {key_id!r} is not base64.") from error
         if len(secret) < MIN_KEY_BYTES:
-            raise ImproperlyConfigured(f"NETRA_AUDIT_KEYS: key {key_id!r} has under {MIN_KEY_BYTES} bytes.")
+            raise ImproperlyConfigured(f"{setting}: key {key_id!r} has under {MIN_KEY_BYTES} bytes.")
         keys[key_id] = secret
         order.append(key_id)
     if not order:
-        raise ImproperlyConfigured("NETRA_AUDIT_KEYS holds no key.")
+        raise ImproperlyConfigured(f"{setting} holds no key.")
     return AuditKeys(current_id=order[0], keys=keys)
 
 

@@ -9,6 +9,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "k" * 20 + "-production-secret-of-sufficient-length-1234567890"
 AUDIT_KEYS = "prod1:" + base64.b64encode(b"p" * 32).decode()
+FIELD_KEYS = {
+    "NETRA_FIELD_KEYS": "prod1:" + base64.b64encode(b"f" * 32).decode(),
+    "NETRA_FIELD_HASH_KEY": base64.b64encode(b"h" * 32).decode(),
+}
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -47,6 +51,22 @@ def test_production_refuses_a_short_audit_key():
     assert "has under 32 bytes" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_reporter_identity_keys():
+    result = _manage("check", DJANGO_SECRET_KEY=SECRET, NETRA_AUDIT_KEYS=AUDIT_KEYS)
+
+    assert result.returncode != 0
+    assert "NETRA_FIELD_KEYS and NETRA_FIELD_HASH_KEY must hold the reporter identity keys" in result.stderr
+
+
+def test_production_refuses_a_malformed_field_key():
+    result = _manage(
+        "check", DJANGO_SECRET_KEY=SECRET, NETRA_AUDIT_KEYS=AUDIT_KEYS, **{**FIELD_KEYS, "NETRA_FIELD_KEYS": "nocolon"}
+    )
+
+    assert result.returncode != 0
+    assert "NETRA_FIELD_KEYS: each key is `id:base64`" in result.stderr
+
+
 def test_production_passes_check_deploy_with_no_warning():
     result = _manage(
         "check",
@@ -55,6 +75,7 @@ def test_production_passes_check_deploy_with_no_warning():
         "WARNING",
         DJANGO_SECRET_KEY=SECRET,
         NETRA_AUDIT_KEYS=AUDIT_KEYS,
+        **FIELD_KEYS,
         DJANGO_ALLOWED_HOSTS="netra.lebongkab.go.id",
         DATABASE_URL="postgres://netra@127.0.0.1:5432/netra",
     )
@@ -76,6 +97,7 @@ def test_production_sends_a_content_security_policy_and_hsts():
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_SECRET_KEY": "s" * 60,
             "NETRA_AUDIT_KEYS": AUDIT_KEYS,
+            **FIELD_KEYS,
         }
     )
     result = subprocess.run(

@@ -4,11 +4,13 @@ channel, reporters and evidence."""
 import uuid
 
 from django.conf import settings
+from django.core.validators import validate_email
 from django.db import models
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, BawasluOffice, CivilServant
+from core.field_encryption import EncryptedTextField, KeyedHashField, normalize_digits, normalize_email
 from core.lifecycle import Lifecycle
 from core.models import TimeStampedModel
 
@@ -186,11 +188,15 @@ class Reporter(TimeStampedModel):
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="reporter")
     anonymous = models.BooleanField(_("anonymous"), default=False)
-    name = models.CharField(_("name"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    address = models.TextField(_("address"), blank=True)
-    id_number = models.CharField(_("ID number (NIK)"), max_length=16, blank=True)
+    # The identity is encrypted at rest, bound to the report (core.field_encryption); look-ups use the keyed hashes.
+    name = EncryptedTextField(_("name"), max_length=200, bind_to="report_id")
+    email = EncryptedTextField(_("e-mail"), max_length=254, bind_to="report_id", validators=[validate_email])
+    phone = EncryptedTextField(_("phone"), max_length=30, bind_to="report_id")
+    address = EncryptedTextField(_("address"), bind_to="report_id")
+    id_number = EncryptedTextField(_("ID number (NIK)"), max_length=16, bind_to="report_id")
+    email_hash = KeyedHashField(source="email", normalize=normalize_email)
+    phone_hash = KeyedHashField(source="phone", normalize=normalize_digits)
+    id_number_hash = KeyedHashField(source="id_number", normalize=normalize_digits)
     # For internal findings and forwardings: the unit or office that reported.
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
 

@@ -84,6 +84,20 @@ def reporter_identity_for_user(*, user: Viewer, report: Report) -> Reporter | No
     return report.reporter
 
 
+def reporters_sharing_contact(*, reporter: Reporter) -> QuerySet[Reporter]:
+    """Other reporters of the same agency who gave the same e-mail, phone or NIK (compared by their keyed hashes,
+    the identity itself being encrypted); `reporter` comes from reporter_identity_for_user."""
+    match = Q(pk__in=[])
+    for field in ("email_hash", "phone_hash", "id_number_hash"):
+        if digest := getattr(reporter, field):
+            match |= Q(**{field: digest})
+    return (
+        Reporter.objects.filter(match, report__agency_id=reporter.report.agency_id)
+        .exclude(pk=reporter.pk)
+        .order_by("pk")
+    )
+
+
 def duplicate_candidates(*, report: Report, limit: int = 10) -> QuerySet[Report]:
     """Reports that may concern the same matter: same NIP, same name and agency/unit text, or same link."""
     links = list(report.links.values_list("normalized_url", flat=True))

@@ -302,6 +302,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "core.anchor_audit_head",
         "schedule": crontab(hour=0, minute=5),
     },
+    # Expired sessions (citizens' last a few minutes) are deleted every hour, not left in the session table.
+    "sessions-purge": {
+        "task": "core.purge_expired_sessions",
+        "schedule": crontab(minute=40),
+    },
 }
 # Leadership figures (docs/statistics.md).
 CELERY_BEAT_SCHEDULE |= {
@@ -339,6 +344,10 @@ NETRA_SITE_URL = env("NETRA_SITE_URL", default="http://127.0.0.1:8000")
 # The audit chain's HMAC keys, `id:base64,…` (first = current; older ones verify events signed before a rotation)
 # and the append-only file its head is anchored in, outside the database (docs/security.md).
 NETRA_AUDIT_KEYS = env("NETRA_AUDIT_KEYS", default="")
+# Reporter identity encrypted at rest (core.field_encryption; `id:base64` keys of 32 bytes, first current) and the
+# separate key of its keyed hashes; rotation in docs/security.md.
+NETRA_FIELD_KEYS = env("NETRA_FIELD_KEYS", default="")
+NETRA_FIELD_HASH_KEY = env("NETRA_FIELD_HASH_KEY", default="")
 NETRA_AUDIT_ANCHOR_FILE = env.path("NETRA_AUDIT_ANCHOR_FILE", default=BASE_DIR / "var" / "audit" / "anchors.jsonl")
 # Evidence limits are published in the API schema and on the report form.
 NETRA_EVIDENCE_MAX_IMAGE_BYTES = env.int("NETRA_EVIDENCE_MAX_IMAGE_BYTES", default=10 * 1024 * 1024)

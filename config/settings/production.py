@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import NETRA_AUDIT_KEYS, SECRET_KEY, env
+from config.settings.base import NETRA_AUDIT_KEYS, NETRA_FIELD_HASH_KEY, NETRA_FIELD_KEYS, SECRET_KEY, env
 from core.audit_keys import parse_audit_keys
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
@@ -14,6 +14,12 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 if not NETRA_AUDIT_KEYS:
     raise ImproperlyConfigured("NETRA_AUDIT_KEYS must hold the audit chain's key in production (docs/security.md).")
 parse_audit_keys(NETRA_AUDIT_KEYS)  # a malformed or short key stops the start, not the first audited write
+if not NETRA_FIELD_KEYS or not NETRA_FIELD_HASH_KEY:
+    raise ImproperlyConfigured(
+        "NETRA_FIELD_KEYS and NETRA_FIELD_HASH_KEY must hold the reporter identity keys in production "
+        "(docs/security.md)."
+    )
+parse_audit_keys(NETRA_FIELD_KEYS, setting="NETRA_FIELD_KEYS")
 
 DEBUG = False
 # TLS ends at the reverse proxy, which sets X-Forwarded-Proto.

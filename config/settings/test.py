@@ -9,6 +9,8 @@ SECRET_KEY = "netra-test-key"  # noqa: S105
 NETRA_AUDIT_KEYS = (
     "t2:dGVzdC1hdWRpdC1rZXktdHdvLTMyLWJ5dGVzLWxvbmchIQ==,t1:dGVzdC1hdWRpdC1rZXktb25lLTMyLWJ5dGVzLWxvbmchISE="
 )
+NETRA_FIELD_KEYS = "f2:dGVzdC1maWVsZC1rZXktdHdvLTMyLWJ5dGVzLWxvbmc=,f1:dGVzdC1maWVsZC1rZXktb25lLTMyLWJ5dGVzLWxvbmc="
+NETRA_FIELD_HASH_KEY = "dGVzdC1maWVsZC1oYXNoLWtleS0zMi1ieXRlcy1sb25nISE="
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/netra")}

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth.hashers import check_password
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
@@ -21,7 +22,7 @@ from violations.tests.public_pages import (
     report_data,
     throttle,
 )
-from violations.views.public import RECEIPT_SESSION_KEY
+from violations.views.public import RECEIPT_SESSION_KEY, receipt_pin
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_submitting_a_report_stores_it_and_shows_the_receipt_once(client, privat
 
     receipt = client.get(RECEIPT_URL)
 
-    pin = client.session[RECEIPT_SESSION_KEY]["pin"]
+    pin = receipt_pin(client.session[RECEIPT_SESSION_KEY])
     assert check_password(pin, report.access_pin_hash)
     content = receipt.content.decode()
     assert receipt.status_code == 200
@@ -191,7 +192,7 @@ def test_report_submissions_over_the_limit_get_429_and_store_nothing(client, set
 
 def test_receipt_can_be_reloaded_then_is_gone_once_the_reporter_is_done(client):
     client.post(CREATE_URL, report_data(evidence=[]))
-    pin = client.session[RECEIPT_SESSION_KEY]["pin"]
+    pin = receipt_pin(client.session[RECEIPT_SESSION_KEY])
     assert pin in client.get(RECEIPT_URL).content.decode()
     assert pin in client.get(RECEIPT_URL).content.decode()
 
@@ -211,9 +212,20 @@ def test_a_citizen_session_holding_the_pin_ends_with_the_receipt(client):
     assert client.cookies["sessionid"]["max-age"] == 15 * 60
 
 
+def test_the_session_table_holds_no_pin_while_the_receipt_can_be_reloaded(client):
+    client.post(CREATE_URL, report_data(evidence=[]))
+    pin = receipt_pin(client.session[RECEIPT_SESSION_KEY])
+
+    [stored] = Session.objects.all()
+
+    assert client.get(RECEIPT_URL).status_code == 200
+    assert pin not in stored.session_data
+    assert pin not in repr(stored.get_decoded())
+
+
 def test_receipt_is_gone_after_its_session_entry_expires(client):
     client.post(CREATE_URL, report_data(evidence=[]))
-    pin = client.session[RECEIPT_SESSION_KEY]["pin"]
+    pin = receipt_pin(client.session[RECEIPT_SESSION_KEY])
     expire(client, RECEIPT_SESSION_KEY)
 
     response = client.get(RECEIPT_URL)
@@ -244,7 +256,7 @@ def test_receipt_is_never_shown_to_another_browser(client, django_user_model):
 def test_receipt_pdf_is_a_pdf_with_the_tracking_code_and_pin(client):
     client.post(CREATE_URL, report_data(evidence=[]))
     report = Report.objects.get()
-    pin = client.session[RECEIPT_SESSION_KEY]["pin"]
+    pin = receipt_pin(client.session[RECEIPT_SESSION_KEY])
 
     response = client.get(RECEIPT_PDF_URL)
 

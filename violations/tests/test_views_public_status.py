@@ -1,6 +1,7 @@
 """Citizens' web pages: the status page behind the tracking code and PIN, and adding information."""
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -50,6 +51,17 @@ def test_status_lookup_shows_status_and_timeline(client):
     assert report.tracking_code in content
     assert TEST_PIN not in content
     assert "no-store" in page["Cache-Control"]
+
+
+def test_the_session_after_a_status_login_holds_no_pin(client):
+    report = ReportFactory()
+
+    verify(client, report)
+
+    [stored] = Session.objects.all()
+    assert TEST_PIN not in stored.session_data
+    assert TEST_PIN not in repr(stored.get_decoded())
+    assert client.get(STATUS_URL).context["report"] == report
 
 
 @pytest.mark.parametrize("wrong", ["pin", "code"])

@@ -1,8 +1,9 @@
 """Citizens' web pages: file a report, read the receipt once, check the status and add information.
 
-The PIN is never stored in clear except, for a few minutes, in the reporter's own session so the receipt can be
-reloaded or downloaded; it is removed as soon as the reporter moves on. A verified status look-up is kept in the
-session the same way, so adding information does not ask for the PIN again.
+The PIN is never stored in clear: for a few minutes the reporter's own session holds it encrypted under the field
+key (core.field_encryption, bound to the tracking code) so the receipt can be reloaded or downloaded, and it is
+removed as soon as the reporter moves on; a copy of the session table shows no PIN. A verified status look-up is
+kept in the session the same way (the code only, never the PIN), so adding information does not ask for it again.
 """
 
 import time
@@ -22,6 +23,7 @@ from weasyprint import HTML
 
 from core import throttling
 from core.errors import ConflictError, DomainError
+from core.field_encryption import seal, unseal
 from core.web_actions import refusal_on_form
 from violations.forms.public import AdditionForm, ReportForm, StatusLookupForm
 from violations.models import Report
@@ -101,7 +103,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
             report = submitted.report
             entry = {
                 "tracking_code": report.tracking_code,
-                "pin": submitted.access_pin,
+                "sealed_pin": seal(submitted.access_pin, _pin_binding(report.tracking_code)),
                 "received_at": report.received_at.isoformat(),
                 "anonymous": form.cleaned_data["anonymous"],
             }
@@ -113,10 +115,19 @@ def report_create(request: HttpRequest) -> HttpResponse:
 # --- the receipt -----------------------------------------------------------------------------------------
 
 
+def _pin_binding(tracking_code: str) -> str:
+    return f"public.receipt.pin:{tracking_code}"
+
+
+def receipt_pin(entry: dict[str, Any]) -> str:
+    """The PIN of a receipt session entry, decrypted."""
+    return unseal(entry["sealed_pin"], _pin_binding(entry["tracking_code"]))
+
+
 def _receipt_context(entry: dict[str, Any]) -> dict[str, Any]:
     return {
         "tracking_code": entry["tracking_code"],
-        "pin": entry["pin"],
+        "pin": receipt_pin(entry),
         "received_at": parse_datetime(entry["received_at"]),
         "anonymous": entry.get("anonymous", False),
         "status_url": settings.NETRA_SITE_URL.rstrip("/") + reverse("public:report-status"),
