@@ -270,6 +270,8 @@ class Evidence(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    # The SHA-256 of the file as stored, when it differs from the one received (`sha256`): a re-encoded image.
+    stored_sha256 = models.CharField(_("SHA-256 of the stored file"), max_length=64, blank=True)
     source_url = models.URLField(_("source URL"), max_length=2000, blank=True)
     captured_at = models.DateTimeField(_("captured at"), null=True, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"))

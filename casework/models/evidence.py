@@ -32,6 +32,8 @@ class CaseEvidence(models.Model):
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, db_index=True)
+    # The SHA-256 of the file as stored, when it differs from the one received (`sha256`): a re-encoded image.
+    stored_sha256 = models.CharField(_("SHA-256 of the stored file"), max_length=64, blank=True)
     source_url = models.URLField(_("source URL"), max_length=2000, blank=True)
     captured_at = models.DateTimeField(_("captured at"), null=True, blank=True)
     witness_name = models.CharField(_("witness"), max_length=200, blank=True)

@@ -27,6 +27,7 @@ def _case_evidence_from(item: Evidence, case: Case, actor: Actor | None) -> Case
         content_type=item.content_type,
         size=item.size,
         sha256=item.sha256,
+        stored_sha256=item.stored_sha256,
         source_url=item.source_url,
         captured_at=item.captured_at,
         added_at=clock.now(),

@@ -216,3 +216,15 @@ def test_received_evidence_downloads_the_reports_file(officer):
     )
 
     assert (response.status_code, b"".join(response.streaming_content)) == (200, pdf)
+
+
+def test_the_case_keeps_both_hashes_of_a_re_encoded_image(officer, private_storage):
+    received = png_bytes() + b"<script>alert(1)</script>"
+    report = _report(officer, (received, "layar.png"))
+    item = Evidence.objects.get(report=report)
+
+    case = services.case_register(actor=officer, reports=[report])
+
+    held = CaseEvidence.objects.get(case=case)
+    assert (held.sha256, held.stored_sha256) == (hashlib.sha256(received).hexdigest(), item.stored_sha256)
+    assert held.stored_sha256 == hashlib.sha256(item.file.read()).hexdigest() != held.sha256

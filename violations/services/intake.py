@@ -134,6 +134,7 @@ def _store_evidence(
             kind=item.kind,
             size=item.size,
             sha256=item.sha256,
+            stored_sha256=item.stored_sha256,
             source_url=item.source_url if isinstance(item, CapturedEvidence) else "",
             captured_at=item.captured_at if isinstance(item, CapturedEvidence) else None,
             uploaded_at=now,

@@ -291,3 +291,22 @@ def test_the_public_form_refuses_a_pdf_with_javascript_in_indonesian_and_stores_
     assert response.status_code == 200
     assert "surat.pdf: PDF berisi skrip, tindakan otomatis, atau berkas sisipan" in response.content.decode()
     unchanged()
+
+
+def test_a_re_encoded_image_keeps_both_hashes_on_record(api_client, agency, private_storage):
+    received = png_bytes() + b"<script>alert(1)</script>"
+    response = _post(api_client, "layar.png", received)
+    assert response.status_code == 201
+    image = Evidence.objects.get()
+    stored = image.file.read()
+
+    assert (image.sha256, image.stored_sha256) == (_sha256(received), _sha256(stored))
+    assert image.sha256 != image.stored_sha256
+
+
+def test_a_file_stored_as_received_needs_no_second_hash(api_client, agency, private_storage):
+    received = pdf_bytes()
+    assert _post(api_client, "surat.pdf", received).status_code == 201
+    document = Evidence.objects.get()
+
+    assert (document.file.read(), document.sha256, document.stored_sha256) == (received, _sha256(received), "")
