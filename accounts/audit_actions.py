@@ -12,6 +12,20 @@ UNIT_CREATED = declare("unit_created", pgettext_lazy("audit action", "Unit creat
 STAFF_ACCOUNT_CREATED = declare(
     "staff_account_created", pgettext_lazy("audit action", "Staff account created"), target="accounts.user"
 )
+# Staff administration by the agency's administrator (accounts.staff_administration).
+STAFF_ROLES_CHANGED = declare(
+    "staff_roles_changed", pgettext_lazy("audit action", "Staff roles changed"), target="accounts.user"
+)
+STAFF_ACCOUNT_ACTIVE_CHANGED = declare(
+    "staff_account_active_changed",
+    pgettext_lazy("audit action", "Staff account deactivated or reactivated"),
+    target="accounts.user",
+)
+STAFF_PASSWORD_LINK_SENT = declare(
+    "staff_password_link_sent",
+    pgettext_lazy("audit action", "Password link sent by the administrator"),
+    target="accounts.user",
+)
 ACCOUNT_PASSWORD_SET = declare(
     "account_password_set", pgettext_lazy("audit action", "Account password set"), target="accounts.user"
 )

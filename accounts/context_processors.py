@@ -28,6 +28,7 @@ _NAV = [
     (Role.LEADERSHIP, "sanctions:follow-through", gettext_noop("Follow-through register")),
     (Role.INTAKE_OFFICER, "figures:dashboard", gettext_noop("Figures")),
     (Role.ADMINISTRATOR, "figures:dashboard", gettext_noop("Figures")),
+    (Role.ADMINISTRATOR, "account:staff-list", gettext_noop("Staff accounts")),
     (Role.INTERNAL_REPORTER, "triage:internal-finding", gettext_noop("Record an internal finding")),
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-list", gettext_noop("Our forwardings")),
     (Role.BAWASLU_OFFICE, "bawaslu_web:forwarding-create", gettext_noop("Forward a finding")),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accounts import auth_views
+from accounts import auth_views, staff_views
 
 app_name = "account"
 
@@ -17,4 +17,7 @@ urlpatterns = [
     path("mfa/verify/", auth_views.mfa_verify, name="mfa-verify"),
     path("mfa/enrol/", auth_views.mfa_enrol, name="mfa-enrol"),
     path("mfa/recovery-codes/", auth_views.mfa_recovery_codes_renew, name="mfa-recovery-codes"),
+    path("staff/", staff_views.staff_list, name="staff-list"),
+    path("staff/new/", staff_views.staff_create, name="staff-create"),
+    path("staff/<int:account_id>/", staff_views.staff_detail, name="staff-detail"),
 ]
