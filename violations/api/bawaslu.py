@@ -41,6 +41,12 @@ from violations.services import forwarding_fingerprint, forwarding_submit
 REFERENCE_NUMBER_MAX_LENGTH = 120
 
 
+def is_possible_reference(number: str) -> bool:
+    """Whether a path's number could be a stored one: a number none can have (control characters, overlong) is
+    simply not found, without a query."""
+    return number.isprintable() and len(number) <= REFERENCE_NUMBER_MAX_LENGTH
+
+
 class IsBawasluOffice(BasePermission):
     message = _("Only a Bawaslu office's account may use this endpoint.")
 
@@ -131,11 +137,9 @@ class ForwardingListCreateView(BawasluAPIView, generics.ListCreateAPIView):
     def get_queryset(self) -> QuerySet[BawasluForwarding]:
         if getattr(self, "swagger_fake_view", False):
             return BawasluForwarding.objects.none()
-        queryset = forwarding_list_for_office(office=self.office())
-        query = ForwardingListQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        statuses = query.report_statuses()
-        return queryset.filter(report__status__in=statuses) if statuses else queryset
+        return ForwardingListQuerySerializer.filtered(
+            forwarding_list_for_office(office=self.office()), self.request.query_params
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = ForwardingCreateSerializer(data=request.data)
@@ -186,12 +190,8 @@ class ForwardingDetailView(BawasluAPIView, generics.RetrieveAPIView):
     def get_object(self) -> BawasluForwarding:
         reference_number: str = self.kwargs["reference_number"]
         forwarding = (
-            forwarding_get_for_office(
-                office=self.office(),
-                reference_number=reference_number,
-            )
-            # A number no forwarding can have (control characters, overlong) is simply not found.
-            if reference_number.isprintable() and len(reference_number) <= REFERENCE_NUMBER_MAX_LENGTH
+            forwarding_get_for_office(office=self.office(), reference_number=reference_number)
+            if is_possible_reference(reference_number)
             else None
         )
         if forwarding is None:

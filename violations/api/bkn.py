@@ -20,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.errors import ErrorDetailSerializer, FieldErrorsSerializer, invalid_body_response
-from violations.api.bawaslu import REFERENCE_NUMBER_MAX_LENGTH, BawasluAPIView, ForwardingCursorPagination
+from violations.api.bawaslu import BawasluAPIView, ForwardingCursorPagination, is_possible_reference
 from violations.api.recommendation_serializers import (
     RecommendationCreateJsonSerializer,
     RecommendationCreateSerializer,
@@ -104,11 +104,9 @@ class RecommendationListCreateView(BknAPIView, generics.ListCreateAPIView):
     def get_queryset(self) -> QuerySet[Recommendation]:
         if getattr(self, "swagger_fake_view", False):
             return Recommendation.objects.none()
-        queryset = recommendation_list_for_bkn(account=self.account())
-        query = ForwardingListQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        statuses = query.report_statuses()
-        return queryset.filter(report__status__in=statuses) if statuses else queryset
+        return ForwardingListQuerySerializer.filtered(
+            recommendation_list_for_bkn(account=self.account()), self.request.query_params
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = RecommendationCreateSerializer(data=request.data)
@@ -162,7 +160,7 @@ class RecommendationDetailView(BknAPIView, generics.RetrieveAPIView):
         letter_number: str = self.kwargs["letter_number"]
         recommendation = (
             recommendation_get_for_bkn(account=self.account(), letter_number=letter_number)
-            if letter_number.isprintable() and len(letter_number) <= REFERENCE_NUMBER_MAX_LENGTH
+            if is_possible_reference(letter_number)
             else None
         )
         if recommendation is None:

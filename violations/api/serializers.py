@@ -2,11 +2,12 @@
 
 import datetime
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
@@ -374,6 +375,9 @@ class ForwardingDetailSerializer(ForwardingSerializer):
         return OutcomeSerializer(outcome).data if outcome is not None else None
 
 
+_Row = TypeVar("_Row", bound=Model)
+
+
 class ForwardingListQuerySerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=list(PUBLIC_STATUSES), required=False)
 
@@ -382,3 +386,11 @@ class ForwardingListQuerySerializer(serializers.Serializer):
         if not wanted:
             return None
         return [status for status in Report.Status.values if PUBLIC_STATUS.get(status, status) == wanted]
+
+    @classmethod
+    def filtered(cls, queryset: QuerySet[_Row], query_params: Any) -> QuerySet[_Row]:
+        """`queryset` (rows with a `report`) narrowed to the `?status=` asked, refused with a 400 when unknown."""
+        query = cls(data=query_params)
+        query.is_valid(raise_exception=True)
+        statuses = query.report_statuses()
+        return queryset.filter(report__status__in=statuses) if statuses else queryset
