@@ -356,22 +356,15 @@ def section(rows: list[Row], machine: str, day: str) -> str:
 
 def write(rows: list[Row], machine: str, day: str, path: Path = ROOT / "docs" / "benchmarks.md") -> str:
     """Put this section into the benchmarks page, replacing the previous one and keeping the rest."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    new = section(rows, machine, day)
-    if SECTION_START in text and SECTION_END in text:
-        before, rest = text.split(SECTION_START, 1)
-        text = before + new + rest.split(SECTION_END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + new
-    path.write_text(text)
-    return new
+    from bench.sections import section_replace
+
+    return section_replace(section(rows, machine, day), SECTION_START, SECTION_END, path)
 
 
 def existing_section(path: Path = ROOT / "docs" / "benchmarks.md") -> str:
-    text = path.read_text() if path.exists() else ""
-    if SECTION_START not in text or SECTION_END not in text:
-        return ""
-    return SECTION_START + text.split(SECTION_START, 1)[1].split(SECTION_END, 1)[0] + SECTION_END + "\n"
+    from bench.sections import section_existing
+
+    return section_existing(SECTION_START, SECTION_END, path)
 
 
 def main(argv: list[str]) -> None:

@@ -213,21 +213,13 @@ def section(results: list[tuple[str, str]], machine: str) -> str:
 
 def write(results: list[tuple[str, str]], machine: str, path: Path = ROOT / "docs" / "benchmarks.md") -> str:
     """Put the letters section into the benchmarks page, replacing the previous one and keeping the rest."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    new = section(results, machine)
-    if SECTION_START in text and SECTION_END in text:
-        before, rest = text.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
-        text = before + new + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + new
-    path.write_text(text)
-    return new
+    from bench.sections import section_replace
+
+    return section_replace(section(results, machine), SECTION_START, SECTION_END, path)
 
 
 def existing_section(path: Path = ROOT / "docs" / "benchmarks.md") -> str:
     """The letters section currently on the page (kept when the other benchmarks rewrite it)."""
-    text = path.read_text() if path.exists() else ""
-    if SECTION_START not in text or SECTION_END not in text:
-        return ""
-    return SECTION_START + text.split(SECTION_START, 1)[1].split(SECTION_END, 1)[0] + SECTION_END + "\n"
+    from bench.sections import section_existing
+
+    return section_existing(SECTION_START, SECTION_END, path)

@@ -336,25 +336,17 @@ def main() -> None:
     _configure()
     rows = run()
     from bench.run import machine_description
+    from bench.sections import section_replace
     from core import clock
 
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text()
     new = section(rows, machine_description(), clock.today().isoformat())
-    if SECTION_START in text and SECTION_END in text:
-        before, rest = text.split(SECTION_START, 1)
-        text = before + new + rest.split(SECTION_END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + new
-    path.write_text(text)
-    print(new)
+    print(section_replace(new, SECTION_START, SECTION_END))
 
 
 def existing_section(path: Path = ROOT / "docs" / "benchmarks.md") -> str:
-    text = path.read_text() if path.exists() else ""
-    if SECTION_START not in text or SECTION_END not in text:
-        return ""
-    return SECTION_START + text.split(SECTION_START, 1)[1].split(SECTION_END, 1)[0] + SECTION_END + "\n"
+    from bench.sections import section_existing
+
+    return section_existing(SECTION_START, SECTION_END, path)
 
 
 if __name__ == "__main__":
