@@ -15,13 +15,12 @@ from casework.deadlines import summons_latest_send_date
 from casework.models import Case, Letter
 from casework.tests.factories import team_decree_signatory
 from core import clock
+from tests.browser.logins import PASSWORD, log_in
 from violations.models import Report
 from violations.tests.factories import ReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "rahasia-Netra-2026"
-DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}, "locale": "id-ID", "timezone_id": "Asia/Jakarta"}
 REGISTER = ("197805122003121003", "Pembina (IV/a)", "Kepala SMP Negeri 1 Lebong", "SMP Negeri 1 Lebong")
 
 
@@ -57,17 +56,6 @@ def _world() -> tuple[Report, CivilServant]:
     return report, principal
 
 
-def _log_in(browser: Any, url: str) -> Any:
-    page = browser.new_context(**DESKTOP).new_page()
-    page.set_default_timeout(20_000)
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", "verifikator")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.narrow button[type=submit]").click()
-    page.wait_for_load_state()
-    return page
-
-
 def _message(page: Any) -> str:
     return page.locator("ul.messages li").first.inner_text().strip()
 
@@ -97,7 +85,7 @@ def test_the_intake_officer_links_the_accused_and_the_summons_carries_the_regist
     settings.CELERY_TASK_ALWAYS_EAGER = True
     report, principal = _world()
     report_url = f"{live_server.url}/triage/reports/{report.pk}/"
-    page = _log_in(browser, live_server.url)
+    page = log_in(browser, live_server.url, "verifikator")
 
     # The report names a "Pak Rahmat Hidayat" of SMP Negeri 1 Lebong, without a NIP: suggestions from the register.
     page.goto(report_url)

@@ -19,17 +19,11 @@ from casework.models import Case
 from casework.tests.factories import team_decree_signatory
 from casework.tests.sanction_catalogue import fake_options
 from core import clock
+from tests.browser.logins import PASSWORD, log_in
 from violations.models import ViolationType
 from violations.tests.factories import ReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "rahasia-Netra-2026"
-DESKTOP: dict[str, Any] = {
-    "viewport": {"width": 1280, "height": 900},
-    "locale": "id-ID",
-    "timezone_id": "Asia/Jakarta",
-}
 
 
 def _earliest_examination_day(today: datetime.date) -> datetime.date:
@@ -38,18 +32,6 @@ def _earliest_examination_day(today: datetime.date) -> datetime.date:
     while summons_latest_send_date(day) < today:
         day += datetime.timedelta(days=1)
     return day
-
-
-def _log_in(browser: Any, url: str, username: str) -> Any:
-    context = browser.new_context(**DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.narrow button[type=submit]").click()
-    page.wait_for_load_state()
-    return page
 
 
 def _message(page: Any) -> str:
@@ -74,7 +56,7 @@ def _registered_case_assigned_to_an_examiner():
 
 def _officer_forms_the_team(browser, base_url, case_url, examiner):
     # The intake officer forms the examination team (the examiner may not; the officer manages the agency's cases).
-    officer_page = _log_in(browser, base_url, "verifikator")
+    officer_page = log_in(browser, base_url, "verifikator")
     officer_page.goto(f"{case_url}team/")
     assert "akan ditandatangani oleh Kopli Ansori (Bupati Lebong)" in officer_page.content()
     officer_page.fill("#id_direct_superior_name", "Dra. Sri Wahyuni")
@@ -147,7 +129,7 @@ def test_an_examiner_takes_a_case_from_registered_to_the_lhp(live_server, browse
     monkeypatch.setattr(sanction_options, "_providers", [fake_options])
     case, examiner = _registered_case_assigned_to_an_examiner()
     case_url = f"{live_server.url}/cases/{case.pk}/"
-    page = _log_in(browser, live_server.url, "pemeriksa")
+    page = log_in(browser, live_server.url, "pemeriksa")
 
     # The assignment waits in the examiner's inbox and leads to the case.
     page.goto(f"{live_server.url}/notifications/")

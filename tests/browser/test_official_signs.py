@@ -2,36 +2,17 @@
 
 import io
 import re
-from typing import Any
 
 import pytest
 
 from casework.models import Case, ExaminationReport
 from sanctions.models import Decision
 from sanctions.tests.decision_helpers import build_world, decision_on, forwarded_case, to_awaiting_signature
+from tests.browser.logins import DESKTOP, PASSWORD, log_in
 from violations.models import Channel, Report, ViolationType
 from violations.tests.factories import TEST_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "rahasia-Netra-2026"
-DESKTOP: dict[str, Any] = {
-    "viewport": {"width": 1280, "height": 900},
-    "locale": "id-ID",
-    "timezone_id": "Asia/Jakarta",
-}
-
-
-def _log_in(browser: Any, url: str, username: str) -> Any:
-    context = browser.new_context(**DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.narrow button[type=submit]").click()
-    page.wait_for_load_state()
-    return page
 
 
 def _decision_awaiting_signature() -> tuple[Decision, Report]:
@@ -61,7 +42,7 @@ def test_the_bupati_signs_downloads_the_letter_and_the_citizen_sees_decided(live
     settings.CELERY_TASK_ALWAYS_EAGER = True
     decision, citizen_report = _decision_awaiting_signature()
 
-    page = _log_in(browser, live_server.url, "bupati")
+    page = log_in(browser, live_server.url, "bupati")
 
     # The inbox: the decision awaiting the Bupati's signature.
     page.goto(f"{live_server.url}/decisions/")

@@ -7,16 +7,12 @@ from typing import Any
 
 import pytest
 
-from casework.models import ExaminationReport
 from sanctions.models import Decision
 from sanctions.services import decision_submit_for_review
-from sanctions.tests.decision_helpers import build_world, decision_on, forwarded_case
-from violations.models import ViolationType
+from sanctions.tests.decision_helpers import build_world, decision_on, examination_report, forwarded_case
+from tests.browser.logins import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "rahasia-Netra-2026"
-DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}, "locale": "id-ID", "timezone_id": "Asia/Jakarta"}
 
 
 def _draft_submitted_for_review() -> tuple[Any, Decision]:
@@ -25,29 +21,9 @@ def _draft_submitted_for_review() -> tuple[Any, Decision]:
         user.set_password(PASSWORD)
         user.save()
     case = forwarded_case(world)
-    lhp = ExaminationReport.objects.create(
-        case=case,
-        act_time="7 Oktober 2024",
-        act_place="Akun Facebook pribadi terlapor",
-        proven=True,
-        recommended_sanction_code="B1",
-        recommended_sanction_level="heavy",
-        submitted_by=world.examiner,
-    )
-    lhp.violation_types.set([ViolationType.objects.get(code="N04")])
+    examination_report(case, world, code="B1")
     decision = decision_submit_for_review(decision=decision_on(case, world), actor=world.examiner)
     return world, decision
-
-
-def _log_in(browser: Any, url: str, username: str) -> Any:
-    page = browser.new_context(**DESKTOP).new_page()
-    page.set_default_timeout(20_000)
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form.narrow button[type=submit]").click()
-    page.wait_for_load_state()
-    return page
 
 
 def _open_from_inbox(page: Any, url: str, decision: Decision) -> None:
@@ -67,7 +43,7 @@ def test_the_reviewer_and_then_the_official_act_from_their_inboxes(live_server, 
     settings.CELERY_TASK_ALWAYS_EAGER = True
     world, decision = _draft_submitted_for_review()
 
-    reviewer = _log_in(browser, live_server.url, world.officer.username)
+    reviewer = log_in(browser, live_server.url, world.officer.username)
     _open_from_inbox(reviewer, live_server.url, decision)
     assert reviewer.locator("#decision-status").get_attribute("data-status") == "in_review"
     reviewer.screenshot(path=str(shots / "reviewer-from-inbox.png"), full_page=True)
@@ -77,7 +53,7 @@ def test_the_reviewer_and_then_the_official_act_from_their_inboxes(live_server, 
     assert _inbox_is_empty(reviewer, live_server.url)
     reviewer.context.close()
 
-    official = _log_in(browser, live_server.url, world.bupati.username)
+    official = log_in(browser, live_server.url, world.bupati.username)
     _open_from_inbox(official, live_server.url, decision)
     assert official.locator("#decision-status").get_attribute("data-status") == "awaiting_signature"
     official.locator("#sign-form button[type=submit]").click()
