@@ -157,5 +157,7 @@ def staff_password_link_send(*, actor: Actor, account: User, request: HttpReques
                 context,
                 None,
                 account.email,
-            )
+            ),
+            # A mail server that fails is logged; the account and its audit event stay, and the link can be resent.
+            robust=True,
         )

@@ -63,6 +63,18 @@ def test_a_new_account_without_a_role_is_refused_and_nothing_is_written(admin):
     assert "id_roles_error" in response.content.decode()
 
 
+def test_a_taken_username_is_refused_on_the_form_and_nothing_is_written(admin):
+    UserFactory.create(username="pemeriksa", roles=[Role.EXAMINER])
+    data = {"username": "pemeriksa", "first_name": "Rina", "email": "rina@lebong.go.id", "roles": ["examiner"]}
+
+    response = _client(admin).post(reverse("account:staff-create"), data)
+
+    assert response.status_code == 200
+    assert "Nama pengguna “pemeriksa” sudah dipakai." in response.content.decode()
+    assert User.objects.filter(username="pemeriksa").count() == 1
+    assert not mail.outbox
+
+
 def test_roles_change_is_audited_with_what_was_added_and_removed(admin):
     account = UserFactory.create(username="verifikator", roles=[Role.INTAKE_OFFICER])
 
